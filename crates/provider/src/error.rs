@@ -1,0 +1,63 @@
+//! What can go wrong talking to a platform, phrased for a person.
+
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    #[error("{origin} could not be reached ({reason}); check the address and your connection")]
+    Offline { origin: String, reason: String },
+    #[error("the platform took too long to answer")]
+    Timeout,
+    #[error("the platform no longer accepts this sign-in; reconnect the account")]
+    ReauthRequired,
+    #[error("the platform refused the access token")]
+    AccessTokenRejected,
+    #[error("this account did not grant the “{0}” permission; reconnect and allow it")]
+    InsufficientScope(String),
+    #[error("the platform asks us to slow down; trying again in {} s", .retry_after.as_secs())]
+    RateLimited { retry_after: Duration },
+    #[error("the platform does not know {0}")]
+    NotFound(String),
+    #[error("the platform had a problem (HTTP {status}); try again later")]
+    Server { status: u16 },
+    #[error("the platform sent an answer Offpeak cannot read ({0})")]
+    BadResponse(String),
+    #[error("sign-in was cancelled at the platform; nothing was connected")]
+    AuthDenied,
+    #[error("the sign-in answer did not belong to this attempt, so it was refused; start again")]
+    StateMismatch,
+    #[error("no answer came from the browser within {} minutes; start again", .0.as_secs() / 60)]
+    AuthTimeout(Duration),
+    #[error("the platform refused this app's client ID or secret; check the app registration")]
+    InvalidClient,
+    #[error("the platform refused the sign-in ({error}{}); start again", description.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    OAuth {
+        error: String,
+        description: Option<String>,
+    },
+    #[error("could not listen for the browser's answer on this computer: {0}")]
+    Listener(String),
+    #[error("{0}")]
+    InvalidInput(String),
+}
+
+impl ProviderError {
+    /// Classifies a transport error from the HTTP client without echoing URLs with secrets.
+    pub(crate) fn transport(origin: &str, error: reqwest::Error) -> ProviderError {
+        if error.is_timeout() {
+            return ProviderError::Timeout;
+        }
+        if error.is_decode() || error.is_body() {
+            return ProviderError::BadResponse("the answer was cut off or malformed".into());
+        }
+        let reason = if error.is_connect() {
+            "connection refused or no network"
+        } else {
+            "network error"
+        };
+        ProviderError::Offline {
+            origin: origin.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}

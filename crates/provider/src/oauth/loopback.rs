@@ -1,0 +1,241 @@
+//! The loopback listener (RFC 8252 §7.3): `127.0.0.1`, a port the OS picks, one callback.
+
+use crate::ProviderError;
+use std::collections::HashMap;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+pub const CALLBACK_PATH: &str = "/callback";
+
+/// The longest request head the listener reads; a browser's GET is far shorter.
+const MAX_REQUEST_HEAD: usize = 16 * 1024;
+
+/// Listens on `127.0.0.1:<random port>` for the browser's return from the authorization page.
+/// It accepts exactly one callback and closes when dropped.
+#[derive(Debug)]
+pub struct CallbackListener {
+    listener: TcpListener,
+    port: u16,
+}
+
+impl CallbackListener {
+    pub async fn bind() -> Result<CallbackListener, ProviderError> {
+        let listener = TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .map_err(|e| ProviderError::Listener(e.to_string()))?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| ProviderError::Listener(e.to_string()))?
+            .port();
+        Ok(CallbackListener { listener, port })
+    }
+
+    pub fn redirect_uri(&self) -> String {
+        format!("http://127.0.0.1:{}{CALLBACK_PATH}", self.port)
+    }
+
+    /// Waits up to `timeout` for the callback and returns its authorization code. Requests for
+    /// other paths (a browser's favicon, say) get a 404 and do not count. The first callback
+    /// decides: a wrong `state`, an error or a missing code ends the attempt.
+    pub async fn accept_one(
+        self,
+        expected_state: &str,
+        timeout: Duration,
+    ) -> Result<String, ProviderError> {
+        tokio::time::timeout(timeout, self.serve_until_callback(expected_state))
+            .await
+            .map_err(|_| ProviderError::AuthTimeout(timeout))?
+    }
+
+    async fn serve_until_callback(&self, expected_state: &str) -> Result<String, ProviderError> {
+        loop {
+            let (mut stream, _) = self
+                .listener
+                .accept()
+                .await
+                .map_err(|e| ProviderError::Listener(e.to_string()))?;
+            let Ok(Ok(target)) =
+                tokio::time::timeout(Duration::from_secs(10), read_request_target(&mut stream))
+                    .await
+            else {
+                let _ = respond(
+                    &mut stream,
+                    400,
+                    "Bad request",
+                    "This address only receives sign-in answers.",
+                )
+                .await;
+                continue;
+            };
+            let (path, query) = target.split_once('?').unwrap_or((&target, ""));
+            if path != CALLBACK_PATH {
+                let _ = respond(
+                    &mut stream,
+                    404,
+                    "Not found",
+                    "This address only receives sign-in answers.",
+                )
+                .await;
+                continue;
+            }
+            let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect();
+            let outcome = judge(&params, expected_state);
+            let (status, title, text) = match &outcome {
+                Ok(_) => (
+                    200,
+                    "Signed in",
+                    "Offpeak is connected. You can close this tab and return to Offpeak.",
+                ),
+                Err(ProviderError::AuthDenied) => (
+                    200,
+                    "Sign-in cancelled",
+                    "Nothing was connected. You can close this tab and return to Offpeak.",
+                ),
+                Err(ProviderError::StateMismatch) => (
+                    400,
+                    "Sign-in not accepted",
+                    "This answer did not come from the sign-in Offpeak started, so it was refused. Return to Offpeak and start again.",
+                ),
+                Err(_) => (
+                    400,
+                    "Sign-in failed",
+                    "The platform did not complete the sign-in. Return to Offpeak to see why and try again.",
+                ),
+            };
+            let _ = respond(&mut stream, status, title, text).await;
+            return outcome;
+        }
+    }
+}
+
+fn judge(params: &HashMap<String, String>, expected_state: &str) -> Result<String, ProviderError> {
+    if params.get("state").map(String::as_str) != Some(expected_state) {
+        return Err(ProviderError::StateMismatch);
+    }
+    if let Some(error) = params.get("error") {
+        if error == "access_denied" {
+            return Err(ProviderError::AuthDenied);
+        }
+        return Err(ProviderError::OAuth {
+            error: error.clone(),
+            description: params.get("error_description").cloned(),
+        });
+    }
+    params
+        .get("code")
+        .filter(|c| !c.is_empty())
+        .cloned()
+        .ok_or_else(|| ProviderError::OAuth {
+            error: "invalid_request".into(),
+            description: Some("no code in the answer".into()),
+        })
+}
+
+/// Reads a request head and returns the target of a GET (path and query).
+async fn read_request_target(stream: &mut TcpStream) -> std::io::Result<String> {
+    let mut head = Vec::with_capacity(1024);
+    let mut buf = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut buf).await?;
+        if n == 0 || head.len() + n > MAX_REQUEST_HEAD {
+            return Err(std::io::ErrorKind::InvalidData.into());
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    let line = head.split(|b| *b == b'\r').next().unwrap_or_default();
+    let line = std::str::from_utf8(line)
+        .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidData))?;
+    match line.split(' ').collect::<Vec<_>>()[..] {
+        ["GET", target, version] if version.starts_with("HTTP/1.") => Ok(target.to_owned()),
+        _ => Err(std::io::ErrorKind::InvalidData.into()),
+    }
+}
+
+async fn respond(
+    stream: &mut TcpStream,
+    status: u16,
+    title: &str,
+    text: &str,
+) -> std::io::Result<()> {
+    let reason = match status {
+        200 => "OK",
+        404 => "Not Found",
+        _ => "Bad Request",
+    };
+    let body = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} · Offpeak</title>\
+         <style>body{{font-family:system-ui,sans-serif;background:#f6f7f9;color:#1d2433;display:grid;place-items:center;height:100vh;margin:0}}\
+         main{{background:#fff;border:1px solid #e3e6eb;border-radius:12px;padding:32px 40px;max-width:420px}}\
+         h1{{font-size:20px;margin:0 0 8px}}p{{margin:0;line-height:1.5;color:#4a5468}}</style></head>\
+         <body><main><h1>{title}</h1><p>{text}</p></main></body></html>"
+    );
+    let response = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(response.as_bytes()).await?;
+    stream.shutdown().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn get(uri: &str) -> (u16, String) {
+        let response = reqwest::get(uri).await.unwrap();
+        (response.status().as_u16(), response.text().await.unwrap())
+    }
+
+    #[tokio::test]
+    async fn the_matching_callback_yields_the_code_and_other_paths_do_not_count() {
+        let listener = CallbackListener::bind().await.unwrap();
+        let base = listener.redirect_uri().replace(CALLBACK_PATH, "");
+        let waiting = tokio::spawn(listener.accept_one("st4te", Duration::from_secs(30)));
+        assert_eq!(get(&format!("{base}/favicon.ico")).await.0, 404);
+        let (status, page) = get(&format!("{base}/callback?code=abc&state=st4te")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("return to Offpeak"));
+        assert_eq!(waiting.await.unwrap().unwrap(), "abc");
+        // The listener is gone: a replayed callback finds nobody.
+        assert!(
+            reqwest::get(format!("{base}/callback?code=abc&state=st4te"))
+                .await
+                .is_err()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_wrong_state_is_refused() {
+        let listener = CallbackListener::bind().await.unwrap();
+        let uri = listener.redirect_uri();
+        let waiting = tokio::spawn(listener.accept_one("expected", Duration::from_secs(30)));
+        assert_eq!(get(&format!("{uri}?code=abc&state=forged")).await.0, 400);
+        assert!(matches!(
+            waiting.await.unwrap(),
+            Err(ProviderError::StateMismatch)
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_denial_is_reported_as_such() {
+        let listener = CallbackListener::bind().await.unwrap();
+        let uri = listener.redirect_uri();
+        let waiting = tokio::spawn(listener.accept_one("s", Duration::from_secs(30)));
+        get(&format!("{uri}?error=access_denied&state=s")).await;
+        assert!(matches!(
+            waiting.await.unwrap(),
+            Err(ProviderError::AuthDenied)
+        ));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn nobody_coming_back_times_out() {
+        let listener = CallbackListener::bind().await.unwrap();
+        let result = listener.accept_one("s", Duration::from_secs(300)).await;
+        assert!(matches!(result, Err(ProviderError::AuthTimeout(_))));
+    }
+}

@@ -1,0 +1,192 @@
+//! VeloPeak's JSON shapes and their translation into domain types. Unknown fields are ignored;
+//! a field that is present but wrong fails the page (better than silently losing an item).
+
+use crate::ProviderError;
+use chrono::{DateTime, NaiveDate, Utc};
+use offpeak_domain::{Activity, Athlete, Sport, Workout};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub(super) struct PageDto<T> {
+    pub data: Vec<T>,
+    #[serde(default)]
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct AthleteDto {
+    id: String,
+    name: String,
+    #[serde(default)]
+    timezone: Option<String>,
+    #[serde(default)]
+    ftp_w: Option<f64>,
+}
+
+impl From<AthleteDto> for Athlete {
+    fn from(dto: AthleteDto) -> Athlete {
+        Athlete {
+            id: dto.id,
+            name: dto.name,
+            timezone: dto.timezone,
+            ftp_w: dto.ftp_w.map(|w| w.round() as u32),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct WorkoutDto {
+    id: String,
+    athlete_id: String,
+    date: String,
+    #[serde(default)]
+    start_time: Option<String>,
+    sport: String,
+    name: String,
+    #[serde(default)]
+    description: Option<String>,
+    planned_duration_s: f64,
+    #[serde(default)]
+    planned_distance_m: Option<f64>,
+    #[serde(default)]
+    planned_load: Option<f64>,
+    #[serde(default)]
+    structure: Option<serde_json::Value>,
+    updated_at: String,
+}
+
+impl TryFrom<WorkoutDto> for Workout {
+    type Error = ProviderError;
+
+    fn try_from(dto: WorkoutDto) -> Result<Workout, ProviderError> {
+        Ok(Workout {
+            date: local_date(&dto.date, &dto.id)?,
+            updated_at: instant(&dto.updated_at, &dto.id)?,
+            sport: Sport::parse(&dto.sport),
+            planned_duration_s: seconds(dto.planned_duration_s),
+            id: dto.id,
+            athlete_id: dto.athlete_id,
+            start_time: dto.start_time,
+            name: dto.name,
+            description: dto.description,
+            planned_distance_m: dto.planned_distance_m,
+            planned_load: dto.planned_load,
+            structure: dto.structure,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct ActivityDto {
+    id: String,
+    athlete_id: String,
+    start_time: String,
+    #[serde(default)]
+    timezone: Option<String>,
+    local_date: String,
+    sport: String,
+    name: String,
+    elapsed_time_s: f64,
+    moving_time_s: f64,
+    #[serde(default)]
+    distance_m: Option<f64>,
+    #[serde(default)]
+    elevation_gain_m: Option<f64>,
+    #[serde(default)]
+    avg_power_w: Option<f64>,
+    #[serde(default)]
+    avg_hr: Option<f64>,
+    #[serde(default)]
+    load: Option<f64>,
+    #[serde(default)]
+    trainer: bool,
+    #[serde(default)]
+    planned_workout_id: Option<String>,
+    updated_at: String,
+}
+
+impl TryFrom<ActivityDto> for Activity {
+    type Error = ProviderError;
+
+    fn try_from(dto: ActivityDto) -> Result<Activity, ProviderError> {
+        Ok(Activity {
+            start_time: instant(&dto.start_time, &dto.id)?,
+            local_date: local_date(&dto.local_date, &dto.id)?,
+            updated_at: instant(&dto.updated_at, &dto.id)?,
+            sport: Sport::parse(&dto.sport),
+            elapsed_time_s: seconds(dto.elapsed_time_s),
+            moving_time_s: seconds(dto.moving_time_s),
+            id: dto.id,
+            athlete_id: dto.athlete_id,
+            timezone: dto.timezone,
+            name: dto.name,
+            distance_m: dto.distance_m,
+            elevation_gain_m: dto.elevation_gain_m,
+            avg_power_w: dto.avg_power_w,
+            avg_hr: dto.avg_hr,
+            load: dto.load,
+            trainer: dto.trainer,
+            planned_workout_id: dto.planned_workout_id,
+        })
+    }
+}
+
+fn seconds(value: f64) -> u32 {
+    value.round().clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
+fn local_date(text: &str, id: &str) -> Result<NaiveDate, ProviderError> {
+    text.parse()
+        .map_err(|_| ProviderError::BadResponse(format!("item {id} has the date “{text}”")))
+}
+
+fn instant(text: &str, id: &str) -> Result<DateTime<Utc>, ProviderError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| ProviderError::BadResponse(format!("item {id} has the time “{text}”")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_workout_parses_with_unknown_fields_and_optional_ones_missing() {
+        let dto: WorkoutDto = serde_json::from_str(
+            r#"{"id":"w_1","athlete_id":"a_1","date":"2026-11-03","sport":"ride","name":"Sweet spot",
+                "planned_duration_s":3600,"updated_at":"2026-10-30T08:00:00Z","brand_new_field":{"x":1}}"#,
+        )
+        .unwrap();
+        let w = Workout::try_from(dto).unwrap();
+        assert_eq!(w.date.to_string(), "2026-11-03");
+        assert_eq!(w.sport, Sport::Ride);
+        assert_eq!(w.planned_duration_s, 3600);
+        assert!(w.structure.is_none());
+    }
+
+    #[test]
+    fn an_activity_keeps_its_plan_link_and_local_date() {
+        let dto: ActivityDto = serde_json::from_str(
+            r#"{"id":"act_1","athlete_id":"a_1","start_time":"2026-11-02T23:30:00Z","timezone":"Europe/Madrid",
+                "local_date":"2026-11-03","sport":"Run","name":"Midnight run","elapsed_time_s":3700.4,
+                "moving_time_s":3600,"trainer":false,"planned_workout_id":"w_9","stream_types":["time"],
+                "updated_at":"2026-11-03T01:00:00+01:00"}"#,
+        )
+        .unwrap();
+        let a = Activity::try_from(dto).unwrap();
+        assert_eq!(a.local_date.to_string(), "2026-11-03");
+        assert_eq!(a.elapsed_time_s, 3700);
+        assert_eq!(a.planned_workout_id.as_deref(), Some("w_9"));
+        assert_eq!(a.updated_at.to_rfc3339(), "2026-11-03T00:00:00+00:00");
+    }
+
+    #[test]
+    fn a_bad_date_fails_the_item_with_its_id() {
+        let dto: WorkoutDto = serde_json::from_str(
+            r#"{"id":"w_2","athlete_id":"a","date":"03/11/2026","sport":"run","name":"x","planned_duration_s":1,"updated_at":"2026-10-30T08:00:00Z"}"#,
+        )
+        .unwrap();
+        let err = Workout::try_from(dto).unwrap_err();
+        assert!(err.to_string().contains("w_2"));
+    }
+}

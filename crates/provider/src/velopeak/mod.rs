@@ -1,0 +1,170 @@
+//! The VeloPeak API (`{origin}/api/v1`), as `../shared/contracts/velopeak-api.md` describes it.
+
+mod dto;
+
+use crate::ProviderError;
+use crate::oauth::OAuthProfile;
+use offpeak_domain::{Activity, Athlete, Scope, Sensitive, Workout};
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+use std::time::Duration;
+
+/// The production origin.
+pub const DEFAULT_ORIGIN: &str = "https://velo-peak.com";
+
+/// What Offpeak asks for: read access to the athlete, the plan and the activities.
+pub fn requested_scopes() -> Vec<Scope> {
+    Scope::parse_list("athlete:read workouts:read activities:read")
+}
+
+/// VeloPeak's OAuth endpoints at `origin` for a registered app.
+pub fn oauth_profile(
+    origin: &str,
+    client_id: &str,
+    client_secret: Option<Sensitive<String>>,
+) -> OAuthProfile {
+    OAuthProfile {
+        origin: origin.trim_end_matches('/').to_owned(),
+        authorize_path: "/api/auth/oauth2/authorize".into(),
+        token_path: "/api/auth/oauth2/token".into(),
+        client_id: client_id.to_owned(),
+        client_secret,
+    }
+}
+
+/// One page of a list and the cursor of the next, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+/// Largest page the API serves.
+pub const MAX_PAGE: u32 = 200;
+
+/// Reads a VeloPeak account with a bearer token.
+#[derive(Debug, Clone)]
+pub struct VelopeakClient {
+    http: reqwest::Client,
+    origin: String,
+}
+
+impl VelopeakClient {
+    pub fn new(http: reqwest::Client, origin: &str) -> VelopeakClient {
+        VelopeakClient {
+            http,
+            origin: origin.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    pub async fn athlete(&self, token: &Sensitive<String>) -> Result<Athlete, ProviderError> {
+        let dto: dto::AthleteDto = self.get(token, "/athlete", &[]).await?;
+        Ok(dto.into())
+    }
+
+    pub async fn workouts_page(
+        &self,
+        token: &Sensitive<String>,
+        cursor: Option<&str>,
+    ) -> Result<Page<Workout>, ProviderError> {
+        let page: dto::PageDto<dto::WorkoutDto> =
+            self.get(token, "/workouts", &page_query(cursor)).await?;
+        let items = page
+            .data
+            .into_iter()
+            .map(Workout::try_from)
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            items,
+            next_cursor: page.next_cursor,
+        })
+    }
+
+    pub async fn activities_page(
+        &self,
+        token: &Sensitive<String>,
+        cursor: Option<&str>,
+    ) -> Result<Page<Activity>, ProviderError> {
+        let page: dto::PageDto<dto::ActivityDto> =
+            self.get(token, "/activities", &page_query(cursor)).await?;
+        let items = page
+            .data
+            .into_iter()
+            .map(Activity::try_from)
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            items,
+            next_cursor: page.next_cursor,
+        })
+    }
+
+    async fn get<T: DeserializeOwned>(
+        &self,
+        token: &Sensitive<String>,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ProviderError> {
+        let response = self
+            .http
+            .get(format!("{}/api/v1{path}", self.origin))
+            .bearer_auth(token.expose())
+            .query(query)
+            .send()
+            .await
+            .map_err(|e| ProviderError::transport(&self.origin, e))?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(status_error(status, response.headers(), path));
+        }
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| ProviderError::transport(&self.origin, e))?;
+        serde_json::from_slice(&body)
+            .map_err(|e| ProviderError::BadResponse(format!("{path}: {e}")))
+    }
+}
+
+fn page_query(cursor: Option<&str>) -> Vec<(&'static str, String)> {
+    let mut query = vec![("limit", MAX_PAGE.to_string())];
+    if let Some(cursor) = cursor {
+        query.push(("cursor", cursor.to_owned()));
+    }
+    query
+}
+
+fn status_error(
+    status: StatusCode,
+    headers: &reqwest::header::HeaderMap,
+    path: &str,
+) -> ProviderError {
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    match status.as_u16() {
+        401 => ProviderError::AccessTokenRejected,
+        403 => {
+            let challenge = header("www-authenticate");
+            let scope = challenge
+                .split("scope=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap_or("the needed")
+                .to_owned();
+            ProviderError::InsufficientScope(scope)
+        }
+        404 => ProviderError::NotFound(path.to_owned()),
+        429 => {
+            let seconds = header("retry-after").trim().parse().unwrap_or(10);
+            ProviderError::RateLimited {
+                retry_after: Duration::from_secs(seconds),
+            }
+        }
+        s if s >= 500 => ProviderError::Server { status: s },
+        s => ProviderError::BadResponse(format!("{path} answered HTTP {s}")),
+    }
+}

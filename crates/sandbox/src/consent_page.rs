@@ -1,0 +1,120 @@
+//! The HTML the person sees: the sign-in + consent page and the error page.
+
+use std::fmt::Write;
+
+use crate::scope::Scope;
+
+/// The hidden form field that carries the pending request's id.
+pub(crate) const REQUEST_ID_FIELD: &str = "request_id";
+
+const STYLE: &str = "\
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;background:#f4f5f7;color:#1c1e21;margin:0}\
+main{max-width:26rem;margin:4rem auto;background:#fff;border-radius:12px;padding:2rem;box-shadow:0 2px 12px rgba(0,0,0,.08)}\
+h1{font-size:1.25rem;margin:0 0 1rem}.brand{color:#e4572e;font-weight:700;letter-spacing:.02em}\
+.who{color:#555;font-size:.9rem;margin-bottom:1.5rem}ul{padding-left:1.2rem}li{margin:.5rem 0}\
+code{font-size:.8rem;color:#666}.redirect{font-size:.8rem;color:#666;word-break:break-all}\
+.buttons{display:flex;gap:.75rem;justify-content:flex-end;margin-top:1.5rem}\
+button{font:inherit;padding:.55rem 1.2rem;border-radius:8px;border:1px solid #ccc;background:#fff;cursor:pointer}\
+button.primary{background:#e4572e;border-color:#e4572e;color:#fff}.error{color:#b00020}";
+
+/// Escapes text for HTML content and double-quoted attributes.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn page(title: &str, main: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+         <title>{title} · VeloPeak</title><style>{STYLE}</style></head>\
+         <body><main><p class=\"brand\">VeloPeak</p>{main}</main></body></html>\n",
+        title = escape(title),
+    )
+}
+
+/// What the consent page shows.
+pub(crate) struct Consent<'a> {
+    pub athlete_name: &'a str,
+    pub client_name: &'a str,
+    pub scopes: &'a [Scope],
+    pub redirect_uri: &'a str,
+    pub request_id: &'a str,
+}
+
+pub(crate) fn consent(c: &Consent<'_>) -> String {
+    let client = escape(c.client_name);
+    let mut main = String::new();
+    let _ = write!(
+        main,
+        "<p class=\"who\">Signed in as <strong class=\"athlete\">{}</strong></p>\
+         <h1><span class=\"client\">{client}</span> wants to access your VeloPeak account</h1>\
+         <p>It will be able to:</p><ul class=\"scopes\">",
+        escape(c.athlete_name),
+    );
+    for scope in c.scopes {
+        let _ = write!(
+            main,
+            "<li data-scope=\"{id}\">{desc} <code>{id}</code></li>",
+            id = scope.as_str(),
+            desc = escape(scope.description()),
+        );
+    }
+    let _ = write!(
+        main,
+        "</ul><p class=\"redirect\">After you decide, you will be sent back to {client} at \
+         <code>{uri}</code></p>\
+         <form method=\"post\" action=\"/api/auth/oauth2/authorize\">\
+         <input type=\"hidden\" name=\"{field}\" value=\"{id}\">\
+         <div class=\"buttons\">\
+         <button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\
+         <button type=\"submit\" name=\"decision\" value=\"approve\" class=\"primary\">Approve</button>\
+         </div></form>",
+        uri = escape(c.redirect_uri),
+        field = REQUEST_ID_FIELD,
+        id = escape(c.request_id),
+    );
+    page(&format!("Authorize {}", c.client_name), &main)
+}
+
+pub(crate) fn error(message: &str) -> String {
+    page(
+        "Authorization error",
+        &format!(
+            "<h1>Something is wrong with this sign-in request</h1><p class=\"error\">{}</p>\
+             <p>You can close this window.</p>",
+            escape(message)
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_names_and_lists_only_the_given_scopes() {
+        let html = consent(&Consent {
+            athlete_name: "Ana <b>Ruiz</b>",
+            client_name: "Off\"peak",
+            scopes: &[Scope::ActivitiesRead],
+            redirect_uri: "http://127.0.0.1:1/callback?a=1&b=2",
+            request_id: "abc",
+        });
+        assert!(html.contains("Ana &lt;b&gt;Ruiz&lt;/b&gt;"));
+        assert!(html.contains("Off&quot;peak"));
+        assert!(html.contains("a=1&amp;b=2"));
+        assert_eq!(html.matches("data-scope=").count(), 1);
+        assert!(html.contains("data-scope=\"activities:read\""));
+    }
+}

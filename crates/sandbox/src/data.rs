@@ -1,0 +1,255 @@
+//! The sandbox's data set: one athlete, twelve weeks of planned workouts around an anchor date,
+//! and the activities that fulfil, exceed or miss them.
+//!
+//! Everything is drawn from one `ChaCha8Rng` seeded with the sandbox's seed, in a fixed order,
+//! so the same seed and anchor always give the same values, ids and JSON bytes. The types below
+//! serialize to exactly the field names of the VeloPeak contract.
+
+mod activities;
+mod athlete;
+pub mod madrid;
+mod plan;
+mod sessions;
+mod steps;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+/// The sandbox athlete's IANA time zone.
+pub const TIMEZONE: &str = "Europe/Madrid";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sport {
+    Ride,
+    Run,
+    Swim,
+    Strength,
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Athlete {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub timezone: String,
+    pub sex: String,
+    pub weight_kg: f64,
+    pub ftp_w: u32,
+    pub hr_max: u32,
+    pub hr_rest: u32,
+    pub threshold_pace_s_per_km: u32,
+    /// Upper bounds of the seven power zones.
+    pub power_zones_w: Vec<u32>,
+    /// Upper bounds of the five heart-rate zones.
+    pub hr_zones_bpm: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Workout {
+    pub id: String,
+    pub athlete_id: String,
+    pub date: NaiveDate,
+    /// Local `HH:MM`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    pub sport: Sport,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub planned_duration_s: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned_distance_m: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned_load: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub structure: Option<Structure>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Structure {
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepKind {
+    Warmup,
+    Interval,
+    Recovery,
+    Cooldown,
+    Repeat,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub kind: StepKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_s: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_m: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub steps: Option<Vec<Step>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    Power,
+    Hr,
+    Pace,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TargetUnit {
+    #[serde(rename = "%ftp")]
+    PercentFtp,
+    #[serde(rename = "w")]
+    Watts,
+    #[serde(rename = "bpm")]
+    Bpm,
+    #[serde(rename = "s_per_km")]
+    SecondsPerKm,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Target {
+    #[serde(rename = "type")]
+    pub kind: TargetKind,
+    pub low: u32,
+    pub high: u32,
+    pub unit: TargetUnit,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Activity {
+    pub id: String,
+    pub athlete_id: String,
+    pub start_time: DateTime<Utc>,
+    pub timezone: String,
+    pub local_date: NaiveDate,
+    pub sport: Sport,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub elapsed_time_s: u32,
+    pub moving_time_s: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_m: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elevation_gain_m: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avg_power_w: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub normalized_power_w: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avg_hr: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_hr: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avg_cadence: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calories: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intensity_factor: Option<f64>,
+    pub trainer: bool,
+    /// The planned workout this activity fulfils; `null` for an unplanned one.
+    pub planned_workout_id: Option<String>,
+    pub stream_types: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Workout {
+    /// The list order: `(date, id)`, as one string that sorts the same way.
+    pub fn sort_key(&self) -> String {
+        format!("{}|{}", self.date, self.id)
+    }
+}
+
+impl Activity {
+    /// The list order: `(local_date, start_time, id)`, as one string that sorts the same way.
+    pub fn sort_key(&self) -> String {
+        format!(
+            "{}|{}|{}",
+            self.local_date,
+            self.start_time.format("%Y-%m-%dT%H:%M:%SZ"),
+            self.id
+        )
+    }
+}
+
+/// The whole data set of one sandbox, lists already in their API order.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub athlete: Athlete,
+    pub workouts: Vec<Workout>,
+    pub activities: Vec<Activity>,
+}
+
+impl Dataset {
+    /// Draws the data set for `seed` around `anchor` ("today").
+    pub fn generate(seed: u64, anchor: NaiveDate) -> Dataset {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let athlete = athlete::generate(&mut rng);
+        let mut ids = Ids::default();
+        let plan = plan::generate(&mut rng, &mut ids, &athlete, anchor);
+        let mut activities = activities::generate(&mut rng, &mut ids, &athlete, &plan, anchor);
+        activities.sort_by_key(Activity::sort_key);
+        let mut workouts: Vec<Workout> = plan.into_iter().map(|(w, _)| w).collect();
+        workouts.sort_by_key(Workout::sort_key);
+        Dataset {
+            athlete,
+            workouts,
+            activities,
+        }
+    }
+
+    pub fn workout(&self, id: &str) -> Option<&Workout> {
+        self.workouts.iter().find(|w| w.id == id)
+    }
+
+    pub fn activity(&self, id: &str) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.id == id)
+    }
+}
+
+/// Draws unique ids like `w_3f9c0a1b2d` from the data set's random stream.
+#[derive(Debug, Default)]
+struct Ids {
+    used: std::collections::HashSet<String>,
+}
+
+impl Ids {
+    fn next(&mut self, rng: &mut ChaCha8Rng, prefix: &str) -> String {
+        use rand::Rng;
+        loop {
+            let id = format!("{prefix}{:010x}", rng.random::<u64>() >> 24);
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+/// Rounds to `decimals` places.
+fn round(x: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (x * f).round() / f
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,298 @@
+//! The person in the browser: opens the authorize URL, answers the consent page and lands on
+//! the app's loopback callback, as a system browser would (RFC 8252), without JavaScript.
+
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response};
+use url::Url;
+
+/// Why the person could not complete the authorization.
+#[derive(Debug, thiserror::Error)]
+pub enum PersonError {
+    #[error("invalid URL {url}: {source}")]
+    BadUrl {
+        url: String,
+        #[source]
+        source: url::ParseError,
+    },
+    #[error("request to {url} failed: {source}")]
+    Http {
+        url: String,
+        #[source]
+        source: reqwest::Error,
+    },
+    #[error("the authorization server showed an error page (HTTP {status}): {message}")]
+    ErrorPage { status: u16, message: String },
+    #[error("the authorize page has no consent form with approve and deny buttons")]
+    NoConsentForm,
+    #[error("expected a redirect back to the app, got HTTP {status}")]
+    NoRedirect { status: u16 },
+}
+
+/// Approves the request on the consent page at `authorize_url`, then visits the app's callback
+/// and returns the body of the page it answered.
+pub async fn approve(authorize_url: &str) -> Result<String, PersonError> {
+    answer(authorize_url, "approve").await
+}
+
+/// Denies the request on the consent page at `authorize_url`, then visits the app's callback
+/// (which receives `error=access_denied`) and returns the body of the page it answered.
+pub async fn deny(authorize_url: &str) -> Result<String, PersonError> {
+    answer(authorize_url, "deny").await
+}
+
+fn parse_url(url: &str) -> Result<Url, PersonError> {
+    Url::parse(url).map_err(|source| PersonError::BadUrl {
+        url: url.to_string(),
+        source,
+    })
+}
+
+fn join(base: &Url, reference: &str) -> Result<Url, PersonError> {
+    base.join(reference).map_err(|source| PersonError::BadUrl {
+        url: reference.to_string(),
+        source,
+    })
+}
+
+fn http(url: &Url) -> impl FnOnce(reqwest::Error) -> PersonError + '_ {
+    move |source| PersonError::Http {
+        url: url.to_string(),
+        source,
+    }
+}
+
+fn client(redirects: Policy) -> Result<Client, PersonError> {
+    Client::builder()
+        .redirect(redirects)
+        .no_proxy()
+        .build()
+        .map_err(|source| PersonError::Http {
+            url: String::new(),
+            source,
+        })
+}
+
+async fn answer(authorize_url: &str, decision: &str) -> Result<String, PersonError> {
+    let start = parse_url(authorize_url)?;
+    let browser = client(Policy::none())?;
+    let response = browser
+        .get(start.clone())
+        .send()
+        .await
+        .map_err(http(&start))?;
+    let status = response.status();
+    if status.is_redirection() {
+        // The server sent an error straight back to the app (e.g. invalid_scope): a browser
+        // follows it, and so does the person.
+        let location = location(&start, &response)?;
+        return visit(&location).await;
+    }
+    let page = response.text().await.map_err(http(&start))?;
+    if !status.is_success() {
+        return Err(PersonError::ErrorPage {
+            status: status.as_u16(),
+            message: error_message(&page),
+        });
+    }
+    let form = ConsentForm::parse(&page)
+        .filter(|f| f.has_decision(decision))
+        .ok_or(PersonError::NoConsentForm)?;
+    let action = join(&start, &form.action)?;
+    let mut fields = form.hidden;
+    fields.push(("decision".to_string(), decision.to_string()));
+    let response = browser
+        .post(action.clone())
+        .form(&fields)
+        .send()
+        .await
+        .map_err(http(&action))?;
+    let status = response.status();
+    if status.is_redirection() {
+        let location = location(&action, &response)?;
+        return visit(&location).await;
+    }
+    let page = response.text().await.map_err(http(&action))?;
+    if status.is_client_error() || status.is_server_error() {
+        return Err(PersonError::ErrorPage {
+            status: status.as_u16(),
+            message: error_message(&page),
+        });
+    }
+    Err(PersonError::NoRedirect {
+        status: status.as_u16(),
+    })
+}
+
+fn location(base: &Url, response: &Response) -> Result<Url, PersonError> {
+    let status = response.status().as_u16();
+    let raw = response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .ok_or(PersonError::NoRedirect { status })?;
+    join(base, raw)
+}
+
+/// Visits the app's callback (following its own redirects, like a browser) and returns the body.
+async fn visit(url: &Url) -> Result<String, PersonError> {
+    let response = client(Policy::limited(5))?
+        .get(url.clone())
+        .send()
+        .await
+        .map_err(http(url))?;
+    response.text().await.map_err(http(url))
+}
+
+/// The first form of a page: its action, hidden fields and submit buttons.
+#[derive(Debug, PartialEq)]
+struct ConsentForm {
+    action: String,
+    hidden: Vec<(String, String)>,
+    buttons: Vec<(String, String)>,
+}
+
+impl ConsentForm {
+    fn parse(page: &str) -> Option<ConsentForm> {
+        let open = page.find("<form")?;
+        let rest = &page[open..];
+        let tag_end = rest.find('>')?;
+        let form_attrs = attributes(&rest[5..tag_end]);
+        let body = &rest[tag_end..rest.find("</form>").unwrap_or(rest.len())];
+        let action = lookup(&form_attrs, "action").unwrap_or_default();
+        let mut form = ConsentForm {
+            action,
+            hidden: Vec::new(),
+            buttons: Vec::new(),
+        };
+        for (tag, list) in [("<input", true), ("<button", false)] {
+            let mut at = 0;
+            while let Some(i) = body[at..].find(tag) {
+                let start = at + i + tag.len();
+                let end = start + body[start..].find('>')?;
+                let attrs = attributes(&body[start..end]);
+                at = end;
+                let (Some(name), value) = (lookup(&attrs, "name"), lookup(&attrs, "value")) else {
+                    continue;
+                };
+                let value = value.unwrap_or_default();
+                match lookup(&attrs, "type").as_deref() {
+                    Some("hidden") if list => form.hidden.push((name, value)),
+                    Some("submit") | None if !list => form.buttons.push((name, value)),
+                    _ => {}
+                }
+            }
+        }
+        Some(form)
+    }
+
+    fn has_decision(&self, decision: &str) -> bool {
+        self.buttons
+            .iter()
+            .any(|(name, value)| name == "decision" && value == decision)
+    }
+}
+
+fn lookup(attrs: &[(String, String)], name: &str) -> Option<String> {
+    attrs
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.clone())
+}
+
+/// `name="value"` / `name='value'` / `name=value` pairs of a tag's inside.
+fn attributes(inside: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = inside.trim_start();
+    while !rest.is_empty() {
+        let name_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace() || c == '/')
+            .unwrap_or(rest.len());
+        let name = rest[..name_end].to_string();
+        rest = rest[name_end..].trim_start();
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (raw, remainder) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let close = after[1..].find(q).map_or(after.len(), |i| i + 1);
+                    (&after[1..close], after.get(close + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            value = unescape(raw);
+            rest = remainder.trim_start();
+        } else if name.is_empty() {
+            rest = rest.get(1..).unwrap_or("").trim_start();
+        }
+        if !name.is_empty() {
+            out.push((name, value));
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The error text of an error page: its `class="error"` paragraph, else its text, shortened.
+fn error_message(page: &str) -> String {
+    let marked = page
+        .find("class=\"error\">")
+        .map(|i| &page[i + "class=\"error\">".len()..])
+        .and_then(|rest| rest.find('<').map(|end| &rest[..end]));
+    let text = match marked {
+        Some(text) => text.to_string(),
+        None => {
+            let mut plain = String::new();
+            let mut in_tag = false;
+            for c in page.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => plain.push(c),
+                    _ => {}
+                }
+            }
+            plain.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+    };
+    unescape(&text).chars().take(300).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_consent_form() {
+        let page = r#"<p>x</p><form method="post" action="/api/auth/oauth2/authorize">
+            <input type="hidden" name="request_id" value="a&amp;b">
+            <button type="submit" name="decision" value="deny">Deny</button>
+            <button type='submit' name=decision value=approve class="primary">Approve</button>
+            </form>"#;
+        let form = ConsentForm::parse(page).unwrap();
+        assert_eq!(form.action, "/api/auth/oauth2/authorize");
+        assert_eq!(
+            form.hidden,
+            vec![("request_id".to_string(), "a&b".to_string())]
+        );
+        assert!(form.has_decision("approve"));
+        assert!(form.has_decision("deny"));
+        assert!(!form.has_decision("maybe"));
+    }
+
+    #[test]
+    fn error_message_prefers_the_marked_paragraph() {
+        let page = "<h1>Oops</h1><p class=\"error\">Unknown &amp; wrong</p>";
+        assert_eq!(error_message(page), "Unknown & wrong");
+        assert_eq!(error_message("<h1>Bad</h1> <p>request</p>"), "Bad request");
+    }
+}

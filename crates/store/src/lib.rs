@@ -1,0 +1,82 @@
+//! Offpeak's local cache: one SQLite file in the app's data directory that every screen reads,
+//! so the calendar works with no network at all.
+//!
+//! The schema is built by `sqlx::migrate!` from `migrations/` (a landed migration is never
+//! edited; changes come as new files). Each table has its own module holding its row type and
+//! its queries. A page of synced items is written in one transaction together with its sync
+//! checkpoint, so a killed process leaves either the whole page and its checkpoint or neither.
+//! This crate knows nothing of HTTP or of any platform.
+
+pub mod activities;
+pub mod connections;
+mod error;
+pub mod sync_state;
+pub mod workouts;
+
+pub use connections::{ConnectionRecord, NewConnection};
+pub use error::StoreError;
+pub use sync_state::{Checkpoint, Resource};
+
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::path::Path;
+use std::time::Duration;
+
+/// The cache. Cheap to clone; all clones share one connection pool.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the cache file at `path` and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|e| StoreError::Open {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            })?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(|e| StoreError::Migrate(e.to_string()))?;
+        Ok(Store { pool })
+    }
+
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Runs SQLite's own consistency check; `Ok(())` when it answers "ok".
+    pub async fn integrity_check(&self) -> Result<(), StoreError> {
+        let answer: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&self.pool)
+            .await?;
+        if answer == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt(answer))
+        }
+    }
+
+    /// Closes the pool, flushing the write-ahead log.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

@@ -1,0 +1,130 @@
+mod common;
+
+use common::{activity, at, connection, day, open_temp, workout};
+use offpeak_domain::ConnectionId;
+use offpeak_store::{Checkpoint, Resource};
+
+#[tokio::test]
+async fn saving_the_same_page_twice_duplicates_nothing_and_updates_in_place() {
+    let (_dir, store) = open_temp().await;
+    let id = ConnectionId("c1".into());
+    store
+        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    let page = vec![
+        workout("w1", "2026-11-03", "Sweet spot"),
+        workout("w2", "2026-11-05", "Long ride"),
+    ];
+    store
+        .save_workouts_page(&id, &page, &Checkpoint::Continue("c2".into()))
+        .await
+        .unwrap();
+    let mut changed = page.clone();
+    changed[1].name = "Long ride, shortened".into();
+    store
+        .save_workouts_page(
+            &id,
+            &changed,
+            &Checkpoint::Complete(at("2026-11-23T17:01:00Z")),
+        )
+        .await
+        .unwrap();
+
+    assert_eq!(store.workout_count(&id).await.unwrap(), 2);
+    let got = store
+        .workouts_between(day("2026-11-01"), day("2026-11-30"))
+        .await
+        .unwrap();
+    assert_eq!(got, changed);
+    let state = store.sync_state(&id, Resource::Workouts).await.unwrap();
+    assert_eq!(state.next_cursor, None);
+    assert_eq!(state.completed_at, Some(at("2026-11-23T17:01:00Z")));
+}
+
+#[tokio::test]
+async fn a_checkpoint_in_progress_is_kept_with_the_last_completion() {
+    let (_dir, store) = open_temp().await;
+    let id = ConnectionId("c1".into());
+    store
+        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    store
+        .save_workouts_page(&id, &[], &Checkpoint::Complete(at("2026-11-20T00:00:00Z")))
+        .await
+        .unwrap();
+    store
+        .save_workouts_page(
+            &id,
+            &[workout("w1", "2026-11-03", "x")],
+            &Checkpoint::Continue("next".into()),
+        )
+        .await
+        .unwrap();
+    let state = store.sync_state(&id, Resource::Workouts).await.unwrap();
+    assert_eq!(state.next_cursor.as_deref(), Some("next"));
+    assert_eq!(state.completed_at, Some(at("2026-11-20T00:00:00Z")));
+}
+
+#[tokio::test]
+async fn large_pages_are_written_whole() {
+    let (_dir, store) = open_temp().await;
+    let id = ConnectionId("c1".into());
+    store
+        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    let page: Vec<_> = (0..200)
+        .map(|i| workout(&format!("w{i:03}"), "2026-11-10", "Rep"))
+        .collect();
+    store
+        .save_workouts_page(&id, &page, &Checkpoint::Continue("x".into()))
+        .await
+        .unwrap();
+    assert_eq!(store.workout_count(&id).await.unwrap(), 200);
+}
+
+#[tokio::test]
+async fn ranges_are_inclusive_and_deleting_a_connection_purges_its_items() {
+    let (_dir, store) = open_temp().await;
+    let id = ConnectionId("c1".into());
+    store
+        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    let page = vec![
+        workout("w0", "2026-10-31", "a"),
+        workout("w1", "2026-11-01", "b"),
+        workout("w2", "2026-11-30", "c"),
+        workout("w3", "2026-12-01", "d"),
+    ];
+    store
+        .save_workouts_page(&id, &page, &Checkpoint::Continue("x".into()))
+        .await
+        .unwrap();
+    store
+        .save_activities_page(
+            &id,
+            &[activity("a1", "2026-11-01", Some("w1"))],
+            &Checkpoint::Continue("y".into()),
+        )
+        .await
+        .unwrap();
+    let got = store
+        .workouts_between(day("2026-11-01"), day("2026-11-30"))
+        .await
+        .unwrap();
+    assert_eq!(
+        got.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(),
+        ["w1", "w2"]
+    );
+
+    store.delete_connection(&id).await.unwrap();
+    assert_eq!(store.workout_count(&id).await.unwrap(), 0);
+    assert_eq!(store.activity_count(&id).await.unwrap(), 0);
+    assert_eq!(
+        store.sync_state(&id, Resource::Workouts).await.unwrap(),
+        Default::default()
+    );
+}

@@ -1,0 +1,101 @@
+//! The sync engine's errors and the closed set of codes the screens react to.
+
+use offpeak_provider::ProviderError;
+use offpeak_store::StoreError;
+use offpeak_vault::VaultError;
+/// A closed set: every error Offpeak shows has exactly one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    ReauthRequired,
+    Offline,
+    RateLimited,
+    InsufficientScope,
+    NotFound,
+    InvalidInput,
+    AuthDenied,
+    AuthFailed,
+    AuthTimeout,
+    Server,
+    Storage,
+    Keychain,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::ReauthRequired => "reauth_required",
+            ErrorCode::Offline => "offline",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::InsufficientScope => "insufficient_scope",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::AuthDenied => "auth_denied",
+            ErrorCode::AuthFailed => "auth_failed",
+            ErrorCode::AuthTimeout => "auth_timeout",
+            ErrorCode::Server => "server",
+            ErrorCode::Storage => "storage",
+            ErrorCode::Keychain => "keychain",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("{0}")]
+    Provider(#[from] ProviderError),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Vault(#[from] VaultError),
+    #[error("there is no connected account with the id {0}")]
+    UnknownConnection(String),
+    #[error("the keychain holds no sign-in for this account; reconnect it")]
+    MissingCredentials,
+    #[error("{0}")]
+    InvalidInput(String),
+}
+
+impl SyncError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            SyncError::Provider(e) => match e {
+                ProviderError::Offline { .. } | ProviderError::Timeout => ErrorCode::Offline,
+                ProviderError::ReauthRequired | ProviderError::AccessTokenRejected => {
+                    ErrorCode::ReauthRequired
+                }
+                ProviderError::InsufficientScope(_) => ErrorCode::InsufficientScope,
+                ProviderError::RateLimited { .. } => ErrorCode::RateLimited,
+                ProviderError::NotFound(_) => ErrorCode::NotFound,
+                ProviderError::Server { .. } | ProviderError::BadResponse(_) => ErrorCode::Server,
+                ProviderError::AuthDenied => ErrorCode::AuthDenied,
+                ProviderError::AuthTimeout(_) => ErrorCode::AuthTimeout,
+                ProviderError::StateMismatch
+                | ProviderError::InvalidClient
+                | ProviderError::OAuth { .. }
+                | ProviderError::Listener(_) => ErrorCode::AuthFailed,
+                ProviderError::InvalidInput(_) => ErrorCode::InvalidInput,
+            },
+            SyncError::Store(_) => ErrorCode::Storage,
+            SyncError::Vault(_) => ErrorCode::Keychain,
+            SyncError::UnknownConnection(_) => ErrorCode::NotFound,
+            SyncError::MissingCredentials => ErrorCode::ReauthRequired,
+            SyncError::InvalidInput(_) => ErrorCode::InvalidInput,
+        }
+    }
+
+    /// The sentence shown to a person: the cause, then what to do.
+    pub fn message(&self) -> String {
+        let text = self.to_string();
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) => format!(
+                "{}{}.",
+                first.to_uppercase(),
+                chars.as_str().trim_end_matches('.')
+            ),
+            None => text,
+        }
+    }
+}

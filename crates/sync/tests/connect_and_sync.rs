@@ -1,0 +1,211 @@
+//! Against the sandbox on 127.0.0.1:0, the test plays the person: it follows the authorize URL,
+//! submits the consent form, and the app's loopback listener receives the code. Then it syncs
+//! and reads the month back from the SQLite file.
+
+use chrono::NaiveDate;
+use offpeak_domain::{Month, Sensitive};
+use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig};
+use offpeak_store::{Resource, Store};
+use offpeak_sync::{ConnectRequest, ErrorCode, Syncer, connect_velopeak};
+use offpeak_vault::Vault;
+use std::time::Duration;
+
+const ANCHOR: &str = "2026-11-23";
+
+struct World {
+    _dir: tempfile::TempDir,
+    sandbox: RunningSandbox,
+    store: Store,
+    vault: Vault,
+    http: reqwest::Client,
+}
+
+async fn world() -> World {
+    let anchor: NaiveDate = ANCHOR.parse().unwrap();
+    let sandbox =
+        RunningSandbox::start(SandboxConfig::demo(anchor), "127.0.0.1:0".parse().unwrap())
+            .await
+            .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
+    World {
+        _dir: dir,
+        sandbox,
+        store,
+        vault: Vault::in_memory("offpeak-test"),
+        http: offpeak_provider::http_client(),
+    }
+}
+
+fn request(world: &World, secret: &str) -> ConnectRequest {
+    ConnectRequest {
+        origin: world.sandbox.origin(),
+        client_id: DEMO_CLIENT_ID.into(),
+        client_secret: Some(Sensitive::new(secret.into())),
+    }
+}
+
+/// Opens the "browser": a task that approves the consent page as the person would.
+fn approving_person(url: &str) -> Result<(), String> {
+    let url = url.to_owned();
+    tokio::spawn(async move {
+        offpeak_sandbox::approve(&url)
+            .await
+            .expect("the consent page works")
+    });
+    Ok(())
+}
+
+async fn connect(world: &World) -> offpeak_store::ConnectionRecord {
+    connect_velopeak(
+        &world.store,
+        &world.vault,
+        &world.http,
+        request(world, DEMO_CLIENT_SECRET),
+        None,
+        approving_person,
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn login_sync_and_read_the_month_back() {
+    let w = world().await;
+    let connection = connect(&w).await;
+    assert_eq!(connection.athlete_name, "Ana Ruiz");
+    let scopes: Vec<&str> = connection.scopes.iter().map(|s| s.as_str()).collect();
+    assert_eq!(scopes, ["activities:read", "athlete:read", "workouts:read"]);
+    assert!(connection.access_expires_at.is_some());
+
+    let syncer = Syncer::new(w.store.clone(), w.vault.clone(), w.http.clone());
+    let report = syncer.sync(&connection.id).await.unwrap();
+    assert!(report.workouts >= 40, "12 weeks of plans: {report:?}");
+    assert!(
+        report.activities >= 30,
+        "10 weeks of activities: {report:?}"
+    );
+
+    let month: Month = "2026-11".parse().unwrap();
+    let grid = month.grid();
+    let workouts = w
+        .store
+        .workouts_between(grid.start, grid.end)
+        .await
+        .unwrap();
+    let activities = w
+        .store
+        .activities_between(grid.start, grid.end)
+        .await
+        .unwrap();
+    assert!(workouts.iter().any(|x| month.contains(x.date)));
+    assert!(activities.iter().any(|x| month.contains(x.local_date)));
+    let planned_ids: Vec<&str> = workouts.iter().map(|x| x.id.as_str()).collect();
+    assert!(
+        activities
+            .iter()
+            .filter_map(|a| a.planned_workout_id.as_deref())
+            .any(|id| planned_ids.contains(&id))
+    );
+
+    let stored = w.store.connection(&connection.id).await.unwrap().unwrap();
+    assert!(stored.last_sync_at.is_some() && stored.last_error.is_none());
+    assert_eq!(
+        w.store
+            .sync_state(&connection.id, Resource::Activities)
+            .await
+            .unwrap()
+            .next_cursor,
+        None
+    );
+}
+
+#[tokio::test]
+async fn a_second_sync_and_a_reconnect_duplicate_nothing() {
+    let w = world().await;
+    let connection = connect(&w).await;
+    let syncer = Syncer::new(w.store.clone(), w.vault.clone(), w.http.clone());
+    let first = syncer.sync(&connection.id).await.unwrap();
+    let again = connect(&w).await;
+    assert_eq!(
+        again.id, connection.id,
+        "the same athlete keeps one connection"
+    );
+    let second = syncer.sync(&connection.id).await.unwrap();
+    assert_eq!(
+        (first.workouts, first.activities),
+        (second.workouts, second.activities)
+    );
+    assert_eq!(w.store.connections().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn an_expired_access_token_is_refreshed_without_asking_anyone() {
+    let w = world().await;
+    let connection = connect(&w).await;
+    w.sandbox.advance_clock(Duration::from_secs(2 * 3600));
+    let syncer = Syncer::new(w.store.clone(), w.vault.clone(), w.http.clone());
+    let report = syncer.sync(&connection.id).await.unwrap();
+    assert!(report.activities > 0);
+}
+
+#[tokio::test]
+async fn a_wrong_client_secret_is_reported_and_connects_nothing() {
+    let w = world().await;
+    let result = connect_velopeak(
+        &w.store,
+        &w.vault,
+        &w.http,
+        request(&w, "not-the-secret"),
+        None,
+        approving_person,
+    )
+    .await;
+    let err = result.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::AuthFailed);
+    assert!(
+        err.message().contains("client ID or secret"),
+        "{}",
+        err.message()
+    );
+    assert!(w.store.connections().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn denying_consent_connects_nothing() {
+    let w = world().await;
+    let deny = |url: &str| {
+        let url = url.to_owned();
+        tokio::spawn(async move { offpeak_sandbox::deny(&url).await.unwrap() });
+        Ok(())
+    };
+    let err = connect_velopeak(
+        &w.store,
+        &w.vault,
+        &w.http,
+        request(&w, DEMO_CLIENT_SECRET),
+        None,
+        deny,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::AuthDenied);
+    assert!(w.store.connections().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn with_the_server_gone_the_sync_says_offline_and_the_cache_stays() {
+    let w = world().await;
+    let connection = connect(&w).await;
+    let syncer = Syncer::new(w.store.clone(), w.vault.clone(), w.http.clone());
+    let before = syncer.sync(&connection.id).await.unwrap();
+    w.sandbox.shutdown().await;
+    let err = syncer.sync(&connection.id).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Offline);
+    let stored = w.store.connection(&connection.id).await.unwrap().unwrap();
+    assert!(stored.last_error.unwrap().contains("could not be reached"));
+    assert_eq!(
+        w.store.activity_count(&connection.id).await.unwrap(),
+        before.activities
+    );
+}

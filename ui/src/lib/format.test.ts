@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import {
+  dayOfMonth,
+  formatDistance,
+  formatDuration,
+  formatLongDate,
+  formatMonth,
+  formatRelative,
+  originHost,
+  validateOrigin,
+} from "./format";
+
+describe("formatDuration", () => {
+  it("formats hours and minutes", () => {
+    expect(formatDuration(4500)).toBe("1h 15m");
+    expect(formatDuration(3600)).toBe("1h");
+    expect(formatDuration(2700)).toBe("45m");
+    expect(formatDuration(85200)).toBe("23h 40m");
+  });
+  it("rounds to whole minutes and never shows zero for short efforts", () => {
+    expect(formatDuration(40)).toBe("1m");
+    expect(formatDuration(89)).toBe("1m");
+    expect(formatDuration(0)).toBe("0m");
+    expect(formatDuration(Number.NaN)).toBe("0m");
+  });
+});
+
+describe("formatDistance", () => {
+  it("uses km with one decimal", () => {
+    expect(formatDistance(42300)).toBe("42.3 km");
+    expect(formatDistance(10000)).toBe("10.0 km");
+    expect(formatDistance(123456)).toBe("123 km");
+  });
+  it("uses metres for short distances and swims", () => {
+    expect(formatDistance(750)).toBe("750 m");
+    expect(formatDistance(2500, "swim")).toBe("2,500 m");
+  });
+});
+
+describe("formatRelative", () => {
+  const now = new Date("2026-11-18T12:00:00Z");
+  it("describes recent times", () => {
+    expect(formatRelative(null, now)).toBe("never");
+    expect(formatRelative("2026-11-18T11:59:40Z", now)).toBe("just now");
+    expect(formatRelative("2026-11-18T11:55:00Z", now)).toBe("5 min ago");
+    expect(formatRelative("2026-11-18T09:00:00Z", now)).toBe("3 h ago");
+    expect(formatRelative("2026-11-17T10:00:00Z", now)).toBe("yesterday");
+    expect(formatRelative("2026-11-14T12:00:00+00:00", now)).toBe("4 days ago");
+  });
+  it("falls back to a date for old times and survives garbage", () => {
+    expect(formatRelative("2026-10-01T12:00:00Z", now)).toBe("on 1 Oct 2026");
+    expect(formatRelative("not a date", now)).toBe("unknown");
+  });
+});
+
+describe("dates and months", () => {
+  it("formats months and days", () => {
+    expect(formatMonth("2026-11")).toBe("November 2026");
+    expect(formatMonth("2026-13")).toBe("2026-13");
+    expect(dayOfMonth("2026-11-05")).toBe("5");
+    expect(formatLongDate("2026-11-05")).toBe("Thursday, 5 November 2026");
+  });
+});
+
+describe("origins", () => {
+  it("extracts hosts", () => {
+    expect(originHost("https://velo-peak.com")).toBe("velo-peak.com");
+    expect(originHost("http://127.0.0.1:8123")).toBe("127.0.0.1:8123");
+  });
+  it("validates server addresses", () => {
+    expect(validateOrigin("https://velo-peak.com")).toBeNull();
+    expect(validateOrigin("http://localhost:8080")).toBeNull();
+    expect(validateOrigin("")).toBe("Enter the server address.");
+    expect(validateOrigin("velo-peak.com")).toMatch(/full address/);
+    expect(validateOrigin("ftp://velo-peak.com")).toMatch(/https:\/\//);
+  });
+});

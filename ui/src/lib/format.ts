@@ -1,0 +1,103 @@
+// Pure formatting helpers: durations, distances, relative times, month names.
+
+const MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+
+/** 4500 → "1h 15m", 2700 → "45m", 3600 → "1h", 40 → "1m", 0 → "0m". */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds <= 0) return "0m";
+  const totalMinutes = Math.max(1, Math.round(seconds / 60));
+  const h = Math.floor(totalMinutes / 60);
+  const m = totalMinutes % 60;
+  if (h === 0) return `${m}m`;
+  if (m === 0) return `${h}h`;
+  return `${h}h ${m}m`;
+}
+
+/**
+ * Metres to a compact label. Swims and short distances stay in metres.
+ * 42300 → "42.3 km", 1500 → "1.5 km", 750 → "750 m", 123456 → "123 km".
+ */
+export function formatDistance(metres: number, sport?: string): string {
+  if (!Number.isFinite(metres) || metres < 0) return "";
+  if (sport === "swim" || metres < 1000) return `${Math.round(metres).toLocaleString("en-US")} m`;
+  const km = metres / 1000;
+  if (km >= 100) return `${Math.round(km)} km`;
+  return `${km.toFixed(1)} km`;
+}
+
+/** "2026-11" → "November 2026"; anything else is returned unchanged. */
+export function formatMonth(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const index = Number(match[2]) - 1;
+  if (index < 0 || index > 11) return month;
+  return `${MONTHS[index]} ${match[1]}`;
+}
+
+/** "2026-11-05" → "Thursday, 5 November 2026". */
+export function formatLongDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const weekday = d.toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
+  return `${weekday}, ${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** Day of month without a leading zero: "2026-11-05" → "5". */
+export function dayOfMonth(date: string): string {
+  return String(Number(date.slice(8, 10)));
+}
+
+/**
+ * An RFC 3339 timestamp relative to `now`: "just now", "5 min ago", "3 h ago", "yesterday",
+ * "4 days ago", or a date for anything older than a week. `null` → "never".
+ */
+export function formatRelative(timestamp: string | null, now: Date = new Date()): string {
+  if (!timestamp) return "never";
+  const then = new Date(timestamp);
+  if (Number.isNaN(then.getTime())) return "unknown";
+  const seconds = Math.round((now.getTime() - then.getTime()) / 1000);
+  if (seconds < 45) return "just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  if (days === 1) return "yesterday";
+  if (days < 7) return `${days} days ago`;
+  return `on ${then.getDate()} ${MONTHS[then.getMonth()].slice(0, 3)} ${then.getFullYear()}`;
+}
+
+/** The host of an origin URL ("https://velo-peak.com" → "velo-peak.com"). */
+export function originHost(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
+}
+
+/** Validates a server origin; returns an error message, or null when it is fine. */
+export function validateOrigin(value: string): string | null {
+  const trimmed = value.trim();
+  if (!trimmed) return "Enter the server address.";
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return "Enter a full address, like https://velo-peak.com.";
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return "The address must start with https:// or http://.";
+  }
+  if (!url.hostname) return "The address needs a host name.";
+  return null;
+}
+
+/** "1 activity" / "3 activities". */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
