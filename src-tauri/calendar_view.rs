@@ -2,8 +2,7 @@
 
 use crate::views::{CalendarDay, CalendarItem, CalendarMonth, ItemKind};
 use chrono::NaiveDate;
-use offpeak_domain::{Activity, Month, Workout, plan_status};
-use std::collections::{BTreeMap, HashSet};
+use offpeak_domain::{Activity, CalendarEntry, Month, Workout, entries_by_day};
 
 /// Builds the month view. `workouts` and `activities` are those of the month's grid.
 pub fn month_view(
@@ -12,14 +11,28 @@ pub fn month_view(
     workouts: &[Workout],
     activities: &[Activity],
 ) -> CalendarMonth {
-    let grid = month.grid();
-    let fulfilled: HashSet<&str> = activities
-        .iter()
-        .filter_map(|a| a.planned_workout_id.as_deref())
+    let days: Vec<CalendarDay> = entries_by_day(month.grid(), today, workouts, activities)
+        .into_iter()
+        .map(|(date, entries)| CalendarDay {
+            date: date.to_string(),
+            in_month: month.contains(date),
+            is_today: date == today,
+            items: entries.into_iter().map(item).collect(),
+        })
         .collect();
-    let mut by_day: BTreeMap<NaiveDate, Vec<CalendarItem>> = BTreeMap::new();
-    for w in workouts {
-        by_day.entry(w.date).or_default().push(CalendarItem {
+    CalendarMonth {
+        month: month.to_string(),
+        previous: month.previous().to_string(),
+        next: month.next().to_string(),
+        today: today.to_string(),
+        has_data: days.iter().any(|d| d.in_month && !d.items.is_empty()),
+        days,
+    }
+}
+
+fn item(entry: CalendarEntry<'_>) -> CalendarItem {
+    match entry {
+        CalendarEntry::Planned(w, status) => CalendarItem {
             id: w.id.clone(),
             kind: ItemKind::Planned,
             sport: w.sport.into(),
@@ -27,13 +40,11 @@ pub fn month_view(
             duration_s: w.planned_duration_s,
             distance_m: w.planned_distance_m,
             load: w.planned_load,
-            status: Some(plan_status(w.date, fulfilled.contains(w.id.as_str()), today).into()),
+            status: Some(status.into()),
             planned_workout_id: None,
             start_time: w.start_time.clone(),
-        });
-    }
-    for a in activities {
-        by_day.entry(a.local_date).or_default().push(CalendarItem {
+        },
+        CalendarEntry::Completed(a) => CalendarItem {
             id: a.id.clone(),
             kind: ItemKind::Completed,
             sport: a.sport.into(),
@@ -45,25 +56,7 @@ pub fn month_view(
             planned_workout_id: a.planned_workout_id.clone(),
             // The cache keeps the UTC start; a wall-clock time needs the time-zone rules.
             start_time: None,
-        });
-    }
-    let has_data = by_day.keys().any(|d| month.contains(*d));
-    let days = grid
-        .days()
-        .map(|date| CalendarDay {
-            date: date.to_string(),
-            in_month: month.contains(date),
-            is_today: date == today,
-            items: by_day.remove(&date).unwrap_or_default(),
-        })
-        .collect();
-    CalendarMonth {
-        month: month.to_string(),
-        previous: month.previous().to_string(),
-        next: month.next().to_string(),
-        today: today.to_string(),
-        days,
-        has_data,
+        },
     }
 }
 

@@ -1,7 +1,9 @@
 //! How a month is laid out on screen (whole weeks, Monday first) and what became of a plan.
 
+use crate::training::{Activity, Workout};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -158,6 +160,44 @@ pub fn plan_status(date: NaiveDate, fulfilled: bool, today: NaiveDate) -> PlanSt
     }
 }
 
+/// One thing on a calendar day.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CalendarEntry<'a> {
+    Planned(&'a Workout, PlanStatus),
+    Completed(&'a Activity),
+}
+
+/// Every day of `grid` with its entries: planned workouts first (with what became of them, seen
+/// on `today`), then completed activities, each in the order given.
+pub fn entries_by_day<'a>(
+    grid: CalendarGrid,
+    today: NaiveDate,
+    workouts: &'a [Workout],
+    activities: &'a [Activity],
+) -> Vec<(NaiveDate, Vec<CalendarEntry<'a>>)> {
+    let fulfilled: HashSet<&str> = activities
+        .iter()
+        .filter_map(|a| a.planned_workout_id.as_deref())
+        .collect();
+    let mut by_day: BTreeMap<NaiveDate, Vec<CalendarEntry<'a>>> = BTreeMap::new();
+    for w in workouts {
+        let status = plan_status(w.date, fulfilled.contains(w.id.as_str()), today);
+        by_day
+            .entry(w.date)
+            .or_default()
+            .push(CalendarEntry::Planned(w, status));
+    }
+    for a in activities {
+        by_day
+            .entry(a.local_date)
+            .or_default()
+            .push(CalendarEntry::Completed(a));
+    }
+    grid.days()
+        .map(|day| (day, by_day.remove(&day).unwrap_or_default()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +259,85 @@ mod tests {
             plan_status(date("2026-11-30"), true, today),
             PlanStatus::Done
         );
+    }
+}
+
+#[cfg(test)]
+mod entry_tests {
+    use super::*;
+    use crate::training::Sport;
+
+    fn workout(id: &str, date: &str) -> Workout {
+        Workout {
+            id: id.into(),
+            athlete_id: "a".into(),
+            date: date.parse().unwrap(),
+            start_time: None,
+            sport: Sport::Ride,
+            name: id.into(),
+            description: None,
+            planned_duration_s: 3600,
+            planned_distance_m: None,
+            planned_load: None,
+            structure: None,
+            updated_at: "2026-11-01T00:00:00Z".parse().unwrap(),
+        }
+    }
+
+    fn activity(id: &str, date: &str, plan: Option<&str>) -> Activity {
+        Activity {
+            id: id.into(),
+            athlete_id: "a".into(),
+            start_time: format!("{date}T08:00:00Z").parse().unwrap(),
+            timezone: None,
+            local_date: date.parse().unwrap(),
+            sport: Sport::Run,
+            name: id.into(),
+            elapsed_time_s: 3000,
+            moving_time_s: 2900,
+            distance_m: None,
+            elevation_gain_m: None,
+            avg_power_w: None,
+            avg_hr: None,
+            load: None,
+            trainer: false,
+            planned_workout_id: plan.map(str::to_owned),
+            updated_at: "2026-11-01T00:00:00Z".parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn entries_fall_on_their_days_with_plans_first() {
+        let grid = "2026-11".parse::<Month>().unwrap().grid();
+        let today = "2026-11-23".parse().unwrap();
+        let workouts = [
+            workout("w1", "2026-11-10"),
+            workout("w2", "2026-11-12"),
+            workout("w3", "2026-11-25"),
+        ];
+        // An activity done a day late still fulfils its plan.
+        let activities = [
+            activity("a1", "2026-11-10", None),
+            activity("a2", "2026-11-13", Some("w2")),
+        ];
+        let days = entries_by_day(grid, today, &workouts, &activities);
+        assert_eq!(days.len(), 42);
+        let on = |d: &str| &days.iter().find(|(day, _)| day.to_string() == d).unwrap().1;
+        assert!(matches!(
+            on("2026-11-10")[..],
+            [
+                CalendarEntry::Planned(_, PlanStatus::Missed),
+                CalendarEntry::Completed(_)
+            ]
+        ));
+        assert!(matches!(
+            on("2026-11-12")[..],
+            [CalendarEntry::Planned(_, PlanStatus::Done)]
+        ));
+        assert!(matches!(
+            on("2026-11-25")[..],
+            [CalendarEntry::Planned(_, PlanStatus::Upcoming)]
+        ));
+        assert!(on("2026-11-23").is_empty());
     }
 }

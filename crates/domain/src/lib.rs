@@ -10,7 +10,7 @@ pub mod connection;
 mod sensitive;
 pub mod training;
 
-pub use calendar::{CalendarGrid, Month, PlanStatus, plan_status};
+pub use calendar::{CalendarEntry, CalendarGrid, Month, PlanStatus, entries_by_day, plan_status};
 pub use connection::{ConnectionId, ProviderKind, Scope};
 pub use sensitive::Sensitive;
 pub use training::{Activity, Athlete, Sport, Workout};

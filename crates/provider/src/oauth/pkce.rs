@@ -64,7 +64,7 @@ mod tests {
         let pkce = Pkce::from_verifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk".into());
         assert_eq!(
             pkce.challenge(),
-            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGF2Ktq0ec"
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
         );
     }
 

@@ -155,12 +155,12 @@ fn into_token_set(
             "the token answer holds no access token".into(),
         ));
     }
-    if let Some(kind) = &parsed.token_type {
-        if !kind.eq_ignore_ascii_case("bearer") {
-            return Err(ProviderError::BadResponse(format!(
-                "unsupported token type “{kind}”"
-            )));
-        }
+    if let Some(kind) = &parsed.token_type
+        && !kind.eq_ignore_ascii_case("bearer")
+    {
+        return Err(ProviderError::BadResponse(format!(
+            "unsupported token type “{kind}”"
+        )));
     }
     Ok(TokenSet {
         access_token: Sensitive::new(parsed.access_token),

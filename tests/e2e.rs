@@ -1,0 +1,159 @@
+//! End to end, in the real window under Xvfb, driven over WebDriver (tauri-driver +
+//! WebKitWebDriver): connect to the sandbox through the browser sign-in, sync, and see planned
+//! and completed items in the calendar; then, with the sandbox stopped, start the app again and
+//! see the same months from the cache. Screenshots go to `target/e2e/`.
+//!
+//! Needs an X display, a Secret Service and tauri-driver: `scripts/test` provides all three.
+
+mod support;
+
+use chrono::{Datelike, Local};
+use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use support::driver::TauriDriver;
+use support::webdriver::Session;
+
+const APP: &str = env!("CARGO_BIN_EXE_offpeak");
+
+fn screenshots() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e")
+}
+
+/// A "system browser" for the app: it hands each URL it is asked to open to the test, which
+/// then plays the person at the consent page.
+fn scripted_browser(dir: &Path) -> (PathBuf, PathBuf) {
+    let log = dir.join("opened-urls");
+    let script = dir.join("browser.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    (script, log)
+}
+
+async fn next_opened_url(log: &Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(url) = std::fs::read_to_string(log)
+            .ok()
+            .and_then(|t| t.lines().last().map(str::to_owned))
+        {
+            return url;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the app never opened the browser"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn count(session: &Session, css: &str) -> usize {
+    session.find_all(css).await.len()
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service and tauri-driver; scripts/test runs it"]
+async fn connect_sync_and_browse_the_calendar_offline() {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let (browser, opened) = scripted_browser(work.path());
+    let sandbox = RunningSandbox::start(
+        SandboxConfig::demo(Local::now().date_naive()),
+        ([127, 0, 0, 1], 0).into(),
+    )
+    .await
+    .unwrap();
+
+    let env = [
+        ("OFFPEAK_DATA_DIR", data.as_path()),
+        ("OFFPEAK_BROWSER", browser.as_path()),
+    ];
+    let driver = TauriDriver::start(&env).await;
+    let session = Session::start(&driver.url, APP).await;
+
+    // Connect: fill in the registration, then approve in the "browser".
+    session
+        .type_into("[data-testid=connect-origin]", &sandbox.origin())
+        .await;
+    session
+        .type_into("[data-testid=connect-client-id]", DEMO_CLIENT_ID)
+        .await;
+    session
+        .type_into("[data-testid=connect-client-secret]", DEMO_CLIENT_SECRET)
+        .await;
+    session.click("[data-testid=connect-button]").await;
+    session
+        .wait_for("[data-testid=waiting]", Duration::from_secs(10))
+        .await;
+    let url = next_opened_url(&opened).await;
+    assert!(
+        url.starts_with(&sandbox.origin()),
+        "the sign-in opened {url}"
+    );
+    offpeak_sandbox::approve(&url)
+        .await
+        .expect("the consent page accepts the approval");
+
+    // The sync runs by itself after connecting; the calendar fills from the cache.
+    session
+        .wait_for("[data-testid=calendar-item]", Duration::from_secs(60))
+        .await;
+    session
+        .screenshot(&screenshots().join("calendar.png"))
+        .await;
+    assert_eq!(
+        session.text_of("[data-testid=athlete-name]").await,
+        "Ana Ruiz"
+    );
+    let title = session.text_of("[data-testid=month-title]").await;
+    assert!(
+        title.contains(&Local::now().year().to_string()),
+        "title: {title}"
+    );
+    let today_items = count(
+        &session,
+        "[data-testid=calendar-day] [data-testid=calendar-item]",
+    )
+    .await;
+    assert!(today_items > 0, "the current month shows items");
+
+    // The previous month is all history: plans and the activities that did (or did not) follow.
+    session.click("[data-testid=prev-month]").await;
+    session
+        .wait_for("[data-kind=completed]", Duration::from_secs(10))
+        .await;
+    let planned = count(&session, "[data-testid=calendar-item][data-kind=planned]").await;
+    let completed = count(&session, "[data-testid=calendar-item][data-kind=completed]").await;
+    let done = count(&session, "[data-kind=planned][data-status=done]").await;
+    assert!(
+        planned >= 8 && completed >= 6 && done >= 4,
+        "planned {planned}, completed {completed}, done {done}"
+    );
+    session
+        .screenshot(&screenshots().join("calendar-previous-month.png"))
+        .await;
+    session.end().await;
+
+    // Offline: the platform is gone, the app starts again and shows the synced months.
+    sandbox.shutdown().await;
+    let session = Session::start(&driver.url, APP).await;
+    session
+        .wait_for("[data-testid=calendar-item]", Duration::from_secs(30))
+        .await;
+    session.click("[data-testid=prev-month]").await;
+    session
+        .wait_for("[data-kind=completed]", Duration::from_secs(10))
+        .await;
+    assert_eq!(
+        count(&session, "[data-testid=calendar-item][data-kind=completed]").await,
+        completed
+    );
+    session
+        .screenshot(&screenshots().join("calendar-offline.png"))
+        .await;
+    session.end().await;
+}
