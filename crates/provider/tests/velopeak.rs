@@ -11,18 +11,35 @@ use std::time::Duration;
 
 async fn sandbox() -> RunningSandbox {
     let anchor = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    RunningSandbox::start(SandboxConfig::demo(anchor), "127.0.0.1:0".parse().unwrap()).await.unwrap()
+    RunningSandbox::start(SandboxConfig::demo(anchor), "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap()
 }
 
 async fn login(sandbox: &RunningSandbox, scopes: &str) -> TokenSet {
-    let profile = velopeak::oauth_profile(&sandbox.origin(), DEMO_CLIENT_ID, Some(Sensitive::new(DEMO_CLIENT_SECRET.into())));
-    let pending = PendingLogin::start(profile, &Scope::parse_list(scopes)).await.unwrap();
+    let profile = velopeak::oauth_profile(
+        &sandbox.origin(),
+        DEMO_CLIENT_ID,
+        Some(Sensitive::new(DEMO_CLIENT_SECRET.into())),
+    );
+    let pending = PendingLogin::start(profile, &Scope::parse_list(scopes))
+        .await
+        .unwrap();
     let url = pending.authorize_url().to_owned();
-    assert!(url.contains("code_challenge_method=S256") && url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"));
+    assert!(
+        url.contains("code_challenge_method=S256")
+            && url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A")
+    );
     let person = tokio::spawn(async move { offpeak_sandbox::approve(&url).await });
-    let tokens = pending.finish(&http_client(), Duration::from_secs(30)).await.unwrap();
+    let tokens = pending
+        .finish(&http_client(), Duration::from_secs(30))
+        .await
+        .unwrap();
     let page = person.await.unwrap().unwrap();
-    assert!(page.contains("return to Offpeak"), "the browser tab tells the person what to do: {page}");
+    assert!(
+        page.contains("return to Offpeak"),
+        "the browser tab tells the person what to do: {page}"
+    );
     tokens
 }
 
@@ -31,12 +48,18 @@ async fn every_page_of_workouts_and_activities_is_read_once() {
     let sandbox = sandbox().await;
     let tokens = login(&sandbox, "athlete:read workouts:read activities:read").await;
     let client = VelopeakClient::new(http_client(), &sandbox.origin());
-    assert_eq!(client.athlete(&tokens.access_token).await.unwrap().name, "Ana Ruiz");
+    assert_eq!(
+        client.athlete(&tokens.access_token).await.unwrap().name,
+        "Ana Ruiz"
+    );
 
     let mut ids = HashSet::new();
     let mut cursor = None;
     loop {
-        let page = client.workouts_page(&tokens.access_token, cursor.as_deref()).await.unwrap();
+        let page = client
+            .workouts_page(&tokens.access_token, cursor.as_deref())
+            .await
+            .unwrap();
         for w in page.items {
             assert!(ids.insert(w.id.clone()), "workout {} came twice", w.id);
         }
@@ -46,7 +69,10 @@ async fn every_page_of_workouts_and_activities_is_read_once() {
         }
     }
     assert!(ids.len() >= 40, "{} workouts", ids.len());
-    let activities = client.activities_page(&tokens.access_token, None).await.unwrap();
+    let activities = client
+        .activities_page(&tokens.access_token, None)
+        .await
+        .unwrap();
     assert!(!activities.items.is_empty());
 }
 
@@ -66,14 +92,29 @@ async fn a_missing_scope_is_named() {
 async fn refresh_rotates_and_a_bad_token_is_rejected() {
     let sandbox = sandbox().await;
     let tokens = login(&sandbox, "athlete:read").await;
-    let profile = velopeak::oauth_profile(&sandbox.origin(), DEMO_CLIENT_ID, Some(Sensitive::new(DEMO_CLIENT_SECRET.into())));
+    let profile = velopeak::oauth_profile(
+        &sandbox.origin(),
+        DEMO_CLIENT_ID,
+        Some(Sensitive::new(DEMO_CLIENT_SECRET.into())),
+    );
     let old_refresh = tokens.refresh_token.clone().unwrap();
-    let fresh = offpeak_provider::oauth::refresh(&http_client(), &profile, &old_refresh).await.unwrap();
-    assert_ne!(fresh.refresh_token.as_ref().unwrap().expose(), old_refresh.expose());
+    let fresh = offpeak_provider::oauth::refresh(&http_client(), &profile, &old_refresh)
+        .await
+        .unwrap();
+    assert_ne!(
+        fresh.refresh_token.as_ref().unwrap().expose(),
+        old_refresh.expose()
+    );
     let again = offpeak_provider::oauth::refresh(&http_client(), &profile, &old_refresh).await;
-    assert!(matches!(again, Err(ProviderError::ReauthRequired)), "{again:?}");
+    assert!(
+        matches!(again, Err(ProviderError::ReauthRequired)),
+        "{again:?}"
+    );
 
     let client = VelopeakClient::new(http_client(), &sandbox.origin());
     let bogus = Sensitive::new("vpa_not_a_token".to_owned());
-    assert!(matches!(client.athlete(&bogus).await, Err(ProviderError::AccessTokenRejected)));
+    assert!(matches!(
+        client.athlete(&bogus).await,
+        Err(ProviderError::AccessTokenRejected)
+    ));
 }
