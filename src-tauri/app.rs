@@ -15,35 +15,52 @@ use std::path::PathBuf;
 /// Everything the commands need, passed to them explicitly by Tauri's state.
 pub struct App {
     store: Store,
-    vault: Vault,
     http: reqwest::Client,
-    syncer: Syncer,
+    /// The keychain and the syncer that needs it — or why the keychain could not be opened, in
+    /// which case the calendar still works from the cache and connecting or syncing says why not.
+    keychain: Result<Keychain, ApiError>,
     opener: Opener,
     /// The demo server, once "Try with demo data" has started it.
     demo: tokio::sync::Mutex<Option<RunningSandbox>>,
 }
 
+/// What needs the keychain.
+struct Keychain {
+    vault: Vault,
+    syncer: Syncer,
+}
+
 impl App {
-    /// Opens the cache in `data_dir` and the system keychain.
+    /// Opens the cache in `data_dir` and the system keychain. A keychain that cannot be opened
+    /// does not stop the app: the cached calendar stays readable.
     pub async fn open(data_dir: PathBuf, opener: Opener) -> Result<App, ApiError> {
         let store = Store::open(&paths::cache_file(&data_dir)).await?;
         let vault = Vault::system(offpeak_sync::KEYCHAIN_SERVICE)
             .await
-            .map_err(offpeak_sync::SyncError::from)?;
+            .map_err(|e| {
+                tracing::warn!("the keychain is unavailable: {e}");
+                ApiError::from(offpeak_sync::SyncError::from(e))
+            });
         Ok(App::with_parts(store, vault, opener))
     }
 
-    pub fn with_parts(store: Store, vault: Vault, opener: Opener) -> App {
+    pub fn with_parts(store: Store, vault: Result<Vault, ApiError>, opener: Opener) -> App {
         let http = offpeak_provider::http_client();
-        let syncer = Syncer::new(store.clone(), vault.clone(), http.clone());
+        let keychain = vault.map(|vault| Keychain {
+            syncer: Syncer::new(store.clone(), vault.clone(), http.clone()),
+            vault,
+        });
         App {
             store,
-            vault,
             http,
-            syncer,
+            keychain,
             opener,
             demo: tokio::sync::Mutex::new(None),
         }
+    }
+
+    fn keychain(&self) -> Result<&Keychain, ApiError> {
+        self.keychain.as_ref().map_err(Clone::clone)
     }
 
     pub async fn list_connections(&self) -> Result<Vec<ConnectionView>, ApiError> {
@@ -104,7 +121,7 @@ impl App {
         let opener = self.opener.clone();
         let record = connect_velopeak(
             &self.store,
-            &self.vault,
+            &self.keychain()?.vault,
             &self.http,
             request,
             None,
@@ -115,7 +132,12 @@ impl App {
     }
 
     pub async fn sync_now(&self, connection_id: String) -> Result<SyncReport, ApiError> {
-        Ok(self.syncer.sync(&ConnectionId(connection_id)).await?.into())
+        Ok(self
+            .keychain()?
+            .syncer
+            .sync(&ConnectionId(connection_id))
+            .await?
+            .into())
     }
 
     /// A month from the cache only; `None` is the month containing today.
@@ -136,5 +158,73 @@ impl App {
             &workouts,
             &activities,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn no_browser() -> Opener {
+        Arc::new(|_: &str| Err("no browser in this test".to_owned()))
+    }
+
+    #[tokio::test]
+    async fn without_a_keychain_the_calendar_opens_and_syncing_says_why_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
+        let unavailable = ApiError {
+            code: "keychain".into(),
+            message: "The system keychain is not available.".into(),
+        };
+        let app = App::with_parts(store, Err(unavailable), no_browser());
+
+        let month = app.calendar_month(Some("2026-11".into())).await.unwrap();
+        assert_eq!(month.days.len(), 42);
+        assert!(app.list_connections().await.unwrap().is_empty());
+        let err = app.sync_now("c_1".into()).await.unwrap_err();
+        assert_eq!(err.code, "keychain");
+        let request = ConnectRequest {
+            origin: "https://velo-peak.com".into(),
+            client_id: "x".into(),
+            client_secret: String::new(),
+        };
+        assert_eq!(
+            app.connect_velopeak(request).await.unwrap_err().code,
+            "keychain"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_malformed_month_is_an_input_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
+        let app = App::with_parts(store, Ok(Vault::in_memory("offpeak-test")), no_browser());
+        let err = app
+            .calendar_month(Some("November".into()))
+            .await
+            .unwrap_err();
+        assert_eq!(err.code, "invalid_input");
+        assert!(err.message.contains("YYYY-MM"));
+    }
+
+    #[tokio::test]
+    async fn a_browser_that_will_not_open_is_explained() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
+        let app = App::with_parts(store, Ok(Vault::in_memory("offpeak-test")), no_browser());
+        let request = ConnectRequest {
+            origin: "http://127.0.0.1:9".into(),
+            client_id: "x".into(),
+            client_secret: "s".into(),
+        };
+        let err = app.connect_velopeak(request).await.unwrap_err();
+        assert_eq!(err.code, "invalid_input");
+        assert!(
+            err.message.contains("could not open your web browser"),
+            "{}",
+            err.message
+        );
     }
 }

@@ -51,6 +51,9 @@ async fn next_opened_url(log: &Path) -> String {
     }
 }
 
+/// One app window at a time: the tests share the display and the machine's two cores.
+static ONE_WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 async fn count(session: &Session, css: &str) -> usize {
     session.find_all(css).await.len()
 }
@@ -58,6 +61,7 @@ async fn count(session: &Session, css: &str) -> usize {
 #[tokio::test]
 #[ignore = "needs Xvfb, a Secret Service and tauri-driver; scripts/test runs it"]
 async fn connect_sync_and_browse_the_calendar_offline() {
+    let _window = ONE_WINDOW.lock().await;
     let work = tempfile::tempdir().unwrap();
     let data = work.path().join("data");
     let (browser, opened) = scripted_browser(work.path());
@@ -76,6 +80,10 @@ async fn connect_sync_and_browse_the_calendar_offline() {
     let session = Session::start(&driver.url, APP).await;
 
     // Connect: fill in the registration, then approve in the "browser".
+    session
+        .wait_for("[data-testid=demo-button]", Duration::from_secs(20))
+        .await;
+    session.screenshot(&screenshots().join("welcome.png")).await;
     session
         .type_into("[data-testid=connect-origin]", &sandbox.origin())
         .await;
@@ -155,5 +163,52 @@ async fn connect_sync_and_browse_the_calendar_offline() {
     session
         .screenshot(&screenshots().join("calendar-offline.png"))
         .await;
+    session.end().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service and tauri-driver; scripts/test runs it"]
+async fn try_with_demo_data_connects_to_the_built_in_server_through_pkce() {
+    let _window = ONE_WINDOW.lock().await;
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let (browser, opened) = scripted_browser(work.path());
+    let env = [
+        ("OFFPEAK_DATA_DIR", data.as_path()),
+        ("OFFPEAK_BROWSER", browser.as_path()),
+    ];
+    let driver = TauriDriver::start(&env).await;
+    let session = Session::start(&driver.url, APP).await;
+
+    session.click("[data-testid=demo-button]").await;
+    let url = next_opened_url(&opened).await;
+    assert!(
+        url.starts_with("http://127.0.0.1:"),
+        "the demo server runs on this computer: {url}"
+    );
+    assert!(
+        url.contains("code_challenge_method=S256"),
+        "the demo uses the same PKCE sign-in: {url}"
+    );
+    offpeak_sandbox::approve(&url)
+        .await
+        .expect("the demo consent page accepts the approval");
+
+    session
+        .wait_for("[data-testid=calendar-item]", Duration::from_secs(60))
+        .await;
+    assert_eq!(
+        session.text_of("[data-testid=athlete-name]").await,
+        "Ana Ruiz"
+    );
+    session.click("[data-testid=prev-month]").await;
+    session
+        .wait_for(
+            "[data-testid=calendar-item][data-kind=completed]",
+            Duration::from_secs(10),
+        )
+        .await;
+    assert!(count(&session, "[data-testid=calendar-item][data-kind=planned]").await > 0);
+    session.screenshot(&screenshots().join("demo.png")).await;
     session.end().await;
 }

@@ -67,8 +67,7 @@ where
     let pending = PendingLogin::start(profile, &velopeak::requested_scopes()).await?;
     open_browser(pending.authorize_url()).map_err(|e| {
         SyncError::InvalidInput(format!(
-            "could not open the browser ({e}); open this address yourself: {}",
-            pending.authorize_url()
+            "Offpeak could not open your web browser ({e}); set a default browser and try again"
         ))
     })?;
     let tokens = pending
