@@ -64,92 +64,58 @@ fn item(entry: CalendarEntry<'_>) -> CalendarItem {
 mod tests {
     use super::*;
     use crate::views::PlanStatus;
-    use offpeak_domain::Sport;
-
-    fn workout(id: &str, date: &str) -> Workout {
-        Workout {
-            id: id.into(),
-            athlete_id: "a".into(),
-            date: date.parse().unwrap(),
-            start_time: None,
-            sport: Sport::Ride,
-            name: format!("plan {id}"),
-            description: None,
-            planned_duration_s: 3600,
-            planned_distance_m: None,
-            planned_load: None,
-            structure: None,
-            updated_at: "2026-11-01T00:00:00Z".parse().unwrap(),
-        }
-    }
-
-    fn activity(id: &str, date: &str, plan: Option<&str>) -> Activity {
-        Activity {
-            id: id.into(),
-            athlete_id: "a".into(),
-            start_time: format!("{date}T08:00:00Z").parse().unwrap(),
-            timezone: None,
-            local_date: date.parse().unwrap(),
-            sport: Sport::Run,
-            name: format!("done {id}"),
-            elapsed_time_s: 3000,
-            moving_time_s: 2900,
-            distance_m: Some(9000.0),
-            elevation_gain_m: None,
-            avg_power_w: None,
-            avg_hr: None,
-            load: Some(50.0),
-            trainer: false,
-            planned_workout_id: plan.map(str::to_owned),
-            updated_at: "2026-11-01T00:00:00Z".parse().unwrap(),
-        }
-    }
+    use offpeak_domain::samples::{activity, workout};
 
     #[test]
-    fn items_land_on_their_days_with_plan_status() {
+    fn the_view_carries_each_day_its_cards_and_flags() {
         let month: Month = "2026-11".parse().unwrap();
         let today = "2026-11-23".parse().unwrap();
         let workouts = [
-            workout("w1", "2026-11-10"),
-            workout("w2", "2026-11-12"),
-            workout("w3", "2026-11-25"),
+            workout("w1", "2026-11-10", "Sweet spot"),
+            workout("w3", "2026-11-25", "Long ride"),
         ];
-        let activities = [
-            activity("a1", "2026-11-10", Some("w1")),
-            activity("a2", "2026-11-14", None),
-        ];
+        let activities = [activity("a1", "2026-11-10", Some("w1"))];
         let view = month_view(month, today, &workouts, &activities);
 
-        assert_eq!(view.days.len(), 42);
         assert_eq!(
-            (view.previous.as_str(), view.next.as_str()),
-            ("2026-10", "2026-12")
+            (
+                view.month.as_str(),
+                view.previous.as_str(),
+                view.next.as_str()
+            ),
+            ("2026-11", "2026-10", "2026-12")
         );
+        assert_eq!(view.days.len(), 42);
         assert!(view.has_data);
         let day = |d: &str| view.days.iter().find(|x| x.date == d).unwrap();
-        let tenth = day("2026-11-10");
-        assert_eq!(tenth.items.len(), 2);
-        assert_eq!(tenth.items[0].status, Some(PlanStatus::Done));
-        assert_eq!(tenth.items[1].kind, ItemKind::Completed);
-        assert_eq!(tenth.items[1].planned_workout_id.as_deref(), Some("w1"));
-        assert_eq!(day("2026-11-12").items[0].status, Some(PlanStatus::Missed));
+        let tenth = &day("2026-11-10").items;
+        assert_eq!(
+            (tenth[0].kind, tenth[0].status, tenth[0].name.as_str()),
+            (ItemKind::Planned, Some(PlanStatus::Done), "Sweet spot")
+        );
+        assert_eq!(
+            (tenth[1].kind, tenth[1].status),
+            (ItemKind::Completed, None)
+        );
+        assert_eq!(
+            (tenth[1].duration_s, tenth[1].distance_m),
+            (3600, Some(10_200.0))
+        );
+        assert_eq!(tenth[1].planned_workout_id.as_deref(), Some("w1"));
         assert_eq!(
             day("2026-11-25").items[0].status,
             Some(PlanStatus::Upcoming)
         );
-        assert!(day("2026-11-23").is_today);
-        assert!(!day("2026-10-26").in_month);
+        assert!(day("2026-11-23").is_today && !day("2026-11-22").is_today);
+        assert!(!day("2026-10-26").in_month && day("2026-11-01").in_month);
     }
 
     #[test]
-    fn an_empty_month_says_so() {
+    fn items_only_outside_the_month_do_not_count_as_data() {
         let month: Month = "2026-06".parse().unwrap();
-        let outside = [activity("a", "2026-05-31", None)];
+        let outside = [activity("a", "2026-07-02", None)];
         let view = month_view(month, "2026-11-23".parse().unwrap(), &[], &outside);
-        assert!(
-            !view.has_data,
-            "items only on days outside the month do not count"
-        );
-        assert!(view.days.iter().all(|d| d.items.is_empty() || !d.in_month));
+        assert!(!view.has_data);
+        assert_eq!(view.days.iter().filter(|d| !d.items.is_empty()).count(), 1);
     }
 }

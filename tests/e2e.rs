@@ -54,6 +54,46 @@ async fn next_opened_url(log: &Path) -> String {
 /// One app window at a time: the tests share the display and the machine's two cores.
 static ONE_WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// A fresh app data directory, a scripted browser, and tauri-driver ready to launch the app.
+struct Launch {
+    _work: tempfile::TempDir,
+    opened: PathBuf,
+    driver: TauriDriver,
+}
+
+async fn launch() -> Launch {
+    let work = tempfile::tempdir().unwrap();
+    let data = work.path().join("data");
+    let (browser, opened) = scripted_browser(work.path());
+    let env = [
+        ("OFFPEAK_DATA_DIR", data.as_path()),
+        ("OFFPEAK_BROWSER", browser.as_path()),
+    ];
+    let driver = TauriDriver::start(&env).await;
+    Launch {
+        _work: work,
+        opened,
+        driver,
+    }
+}
+
+/// Plays the person at the consent page the app opened, then waits for the synced calendar.
+/// Returns the address the app opened.
+async fn approve_and_see_the_calendar(session: &Session, opened: &Path) -> String {
+    let url = next_opened_url(opened).await;
+    offpeak_sandbox::approve(&url)
+        .await
+        .expect("the consent page accepts the approval");
+    session
+        .wait_for("[data-testid=calendar-item]", Duration::from_secs(60))
+        .await;
+    assert_eq!(
+        session.text_of("[data-testid=athlete-name]").await,
+        "Ana Ruiz"
+    );
+    url
+}
+
 async fn count(session: &Session, css: &str) -> usize {
     session.find_all(css).await.len()
 }
@@ -62,22 +102,14 @@ async fn count(session: &Session, css: &str) -> usize {
 #[ignore = "needs Xvfb, a Secret Service and tauri-driver; scripts/test runs it"]
 async fn connect_sync_and_browse_the_calendar_offline() {
     let _window = ONE_WINDOW.lock().await;
-    let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    let (browser, opened) = scripted_browser(work.path());
     let sandbox = RunningSandbox::start(
         SandboxConfig::demo(Local::now().date_naive()),
         ([127, 0, 0, 1], 0).into(),
     )
     .await
     .unwrap();
-
-    let env = [
-        ("OFFPEAK_DATA_DIR", data.as_path()),
-        ("OFFPEAK_BROWSER", browser.as_path()),
-    ];
-    let driver = TauriDriver::start(&env).await;
-    let session = Session::start(&driver.url, APP).await;
+    let app = launch().await;
+    let session = Session::start(&app.driver.url, APP).await;
 
     // Connect: fill in the registration, then approve in the "browser".
     session
@@ -97,37 +129,29 @@ async fn connect_sync_and_browse_the_calendar_offline() {
     session
         .wait_for("[data-testid=waiting]", Duration::from_secs(10))
         .await;
-    let url = next_opened_url(&opened).await;
+
+    // The sync runs by itself after connecting; the calendar fills from the cache.
+    let url = approve_and_see_the_calendar(&session, &app.opened).await;
     assert!(
         url.starts_with(&sandbox.origin()),
         "the sign-in opened {url}"
     );
-    offpeak_sandbox::approve(&url)
-        .await
-        .expect("the consent page accepts the approval");
-
-    // The sync runs by itself after connecting; the calendar fills from the cache.
-    session
-        .wait_for("[data-testid=calendar-item]", Duration::from_secs(60))
-        .await;
     session
         .screenshot(&screenshots().join("calendar.png"))
         .await;
-    assert_eq!(
-        session.text_of("[data-testid=athlete-name]").await,
-        "Ana Ruiz"
-    );
     let title = session.text_of("[data-testid=month-title]").await;
     assert!(
         title.contains(&Local::now().year().to_string()),
         "title: {title}"
     );
-    let today_items = count(
-        &session,
-        "[data-testid=calendar-day] [data-testid=calendar-item]",
-    )
-    .await;
-    assert!(today_items > 0, "the current month shows items");
+    assert!(
+        count(
+            &session,
+            "[data-testid=calendar-day] [data-testid=calendar-item]"
+        )
+        .await
+            > 0
+    );
 
     // The previous month is all history: plans and the activities that did (or did not) follow.
     session.click("[data-testid=prev-month]").await;
@@ -148,7 +172,7 @@ async fn connect_sync_and_browse_the_calendar_offline() {
 
     // Offline: the platform is gone, the app starts again and shows the synced months.
     sandbox.shutdown().await;
-    let session = Session::start(&driver.url, APP).await;
+    let session = Session::start(&app.driver.url, APP).await;
     session
         .wait_for("[data-testid=calendar-item]", Duration::from_secs(30))
         .await;
@@ -170,18 +194,11 @@ async fn connect_sync_and_browse_the_calendar_offline() {
 #[ignore = "needs Xvfb, a Secret Service and tauri-driver; scripts/test runs it"]
 async fn try_with_demo_data_connects_to_the_built_in_server_through_pkce() {
     let _window = ONE_WINDOW.lock().await;
-    let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    let (browser, opened) = scripted_browser(work.path());
-    let env = [
-        ("OFFPEAK_DATA_DIR", data.as_path()),
-        ("OFFPEAK_BROWSER", browser.as_path()),
-    ];
-    let driver = TauriDriver::start(&env).await;
-    let session = Session::start(&driver.url, APP).await;
+    let app = launch().await;
+    let session = Session::start(&app.driver.url, APP).await;
 
     session.click("[data-testid=demo-button]").await;
-    let url = next_opened_url(&opened).await;
+    let url = approve_and_see_the_calendar(&session, &app.opened).await;
     assert!(
         url.starts_with("http://127.0.0.1:"),
         "the demo server runs on this computer: {url}"
@@ -189,17 +206,6 @@ async fn try_with_demo_data_connects_to_the_built_in_server_through_pkce() {
     assert!(
         url.contains("code_challenge_method=S256"),
         "the demo uses the same PKCE sign-in: {url}"
-    );
-    offpeak_sandbox::approve(&url)
-        .await
-        .expect("the demo consent page accepts the approval");
-
-    session
-        .wait_for("[data-testid=calendar-item]", Duration::from_secs(60))
-        .await;
-    assert_eq!(
-        session.text_of("[data-testid=athlete-name]").await,
-        "Ana Ruiz"
     );
     session.click("[data-testid=prev-month]").await;
     session

@@ -265,55 +265,16 @@ mod tests {
 #[cfg(test)]
 mod entry_tests {
     use super::*;
-    use crate::training::Sport;
-
-    fn workout(id: &str, date: &str) -> Workout {
-        Workout {
-            id: id.into(),
-            athlete_id: "a".into(),
-            date: date.parse().unwrap(),
-            start_time: None,
-            sport: Sport::Ride,
-            name: id.into(),
-            description: None,
-            planned_duration_s: 3600,
-            planned_distance_m: None,
-            planned_load: None,
-            structure: None,
-            updated_at: "2026-11-01T00:00:00Z".parse().unwrap(),
-        }
-    }
-
-    fn activity(id: &str, date: &str, plan: Option<&str>) -> Activity {
-        Activity {
-            id: id.into(),
-            athlete_id: "a".into(),
-            start_time: format!("{date}T08:00:00Z").parse().unwrap(),
-            timezone: None,
-            local_date: date.parse().unwrap(),
-            sport: Sport::Run,
-            name: id.into(),
-            elapsed_time_s: 3000,
-            moving_time_s: 2900,
-            distance_m: None,
-            elevation_gain_m: None,
-            avg_power_w: None,
-            avg_hr: None,
-            load: None,
-            trainer: false,
-            planned_workout_id: plan.map(str::to_owned),
-            updated_at: "2026-11-01T00:00:00Z".parse().unwrap(),
-        }
-    }
+    use crate::samples::{activity, workout};
 
     #[test]
     fn entries_fall_on_their_days_with_plans_first() {
         let grid = "2026-11".parse::<Month>().unwrap().grid();
         let today = "2026-11-23".parse().unwrap();
         let workouts = [
-            workout("w1", "2026-11-10"),
-            workout("w2", "2026-11-12"),
-            workout("w3", "2026-11-25"),
+            workout("w1", "2026-11-10", "a"),
+            workout("w2", "2026-11-12", "b"),
+            workout("w3", "2026-11-25", "c"),
         ];
         // An activity done a day late still fulfils its plan.
         let activities = [

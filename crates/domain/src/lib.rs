@@ -7,6 +7,8 @@
 
 pub mod calendar;
 pub mod connection;
+#[cfg(any(test, feature = "samples"))]
+pub mod samples;
 mod sensitive;
 pub mod training;
 

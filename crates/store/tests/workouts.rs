@@ -1,7 +1,8 @@
 mod common;
 
-use common::{activity, at, connection, day, open_temp, workout};
+use common::{at, connection, day, open_temp};
 use offpeak_domain::ConnectionId;
+use offpeak_domain::samples::{activity, workout};
 use offpeak_store::{Checkpoint, Resource};
 
 #[tokio::test]
