@@ -1,5 +1,4 @@
 //! Helpers for the end-to-end tests: a small W3C WebDriver client and the processes around it.
-#![allow(dead_code)]
 
 pub mod driver;
 pub mod webdriver;

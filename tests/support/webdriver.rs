@@ -167,17 +167,6 @@ impl Session {
         }
     }
 
-    pub async fn attribute(&self, element: &Element, name: &str) -> Option<String> {
-        self.call(
-            reqwest::Method::GET,
-            &format!("/element/{}/attribute/{name}", element.0),
-            None,
-        )
-        .await
-        .as_str()
-        .map(str::to_owned)
-    }
-
     pub async fn text_of_body(&self) -> String {
         match self.find_all("body").await.first() {
             Some(body) => self.text(body).await,
