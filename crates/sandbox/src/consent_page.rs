@@ -33,7 +33,7 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-fn page(title: &str, main: &str) -> String {
+pub(crate) fn page(title: &str, main: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
@@ -50,6 +50,8 @@ pub(crate) struct Consent<'a> {
     pub scopes: &'a [Scope],
     pub redirect_uri: &'a str,
     pub request_id: &'a str,
+    /// Where the form posts the decision: the variant's authorize path.
+    pub action: &'a str,
 }
 
 pub(crate) fn consent(c: &Consent<'_>) -> String {
@@ -74,7 +76,7 @@ pub(crate) fn consent(c: &Consent<'_>) -> String {
         main,
         "</ul><p class=\"redirect\">After you decide, you will be sent back to {client} at \
          <code>{uri}</code></p>\
-         <form method=\"post\" action=\"/api/auth/oauth2/authorize\">\
+         <form method=\"post\" action=\"{action}\">\
          <input type=\"hidden\" name=\"{field}\" value=\"{id}\">\
          <div class=\"buttons\">\
          <button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\
@@ -83,6 +85,7 @@ pub(crate) fn consent(c: &Consent<'_>) -> String {
         uri = escape(c.redirect_uri),
         field = REQUEST_ID_FIELD,
         id = escape(c.request_id),
+        action = escape(c.action),
     );
     page(&format!("Authorize {}", c.client_name), &main)
 }
@@ -110,6 +113,7 @@ mod tests {
             scopes: &[Scope::ActivitiesRead],
             redirect_uri: "http://127.0.0.1:1/callback?a=1&b=2",
             request_id: "abc",
+            action: "/oauth/consent",
         });
         assert!(html.contains("Ana &lt;b&gt;Ruiz&lt;/b&gt;"));
         assert!(html.contains("Off&quot;peak"));

@@ -15,12 +15,12 @@ mod steps;
 use chrono::{DateTime, NaiveDate, Utc};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The sandbox athlete's IANA time zone.
 pub const TIMEZONE: &str = "Europe/Madrid";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sport {
     Ride,
@@ -30,7 +30,7 @@ pub enum Sport {
     Other,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Athlete {
     pub id: String,
     pub name: String,
@@ -46,9 +46,15 @@ pub struct Athlete {
     pub power_zones_w: Vec<u32>,
     /// Upper bounds of the five heart-rate zones.
     pub hr_zones_bpm: Vec<u32>,
+    /// The coach this athlete shares their data with, if any (not part of the athlete's JSON).
+    #[serde(skip)]
+    pub coach_id: Option<String>,
+    /// Where this athlete's outdoor routes start, as (latitude, longitude).
+    #[serde(skip)]
+    pub home: (f64, f64),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Workout {
     pub id: String,
     pub athlete_id: String,
@@ -73,12 +79,12 @@ pub struct Workout {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Structure {
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StepKind {
     Warmup,
@@ -88,7 +94,7 @@ pub enum StepKind {
     Repeat,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Step {
     pub kind: StepKind,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -103,7 +109,7 @@ pub struct Step {
     pub steps: Option<Vec<Step>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TargetKind {
     Power,
@@ -111,7 +117,7 @@ pub enum TargetKind {
     Pace,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TargetUnit {
     #[serde(rename = "%ftp")]
     PercentFtp,
@@ -123,7 +129,7 @@ pub enum TargetUnit {
     SecondsPerKm,
 }
 
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Target {
     #[serde(rename = "type")]
     pub kind: TargetKind,
@@ -132,7 +138,7 @@ pub struct Target {
     pub unit: TargetUnit,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Activity {
     pub id: String,
     pub athlete_id: String,
@@ -192,17 +198,49 @@ impl Activity {
     }
 }
 
+/// The named sizes of data set a sandbox can serve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DatasetSize {
+    /// One athlete, six months around the anchor date.
+    #[default]
+    Demo,
+    /// A coach and five athletes who share with them, one year.
+    Season,
+    /// One athlete, ten years, about 4,000 activities.
+    Decade,
+}
+
+impl DatasetSize {
+    pub const ALL: [DatasetSize; 3] = [DatasetSize::Demo, DatasetSize::Season, DatasetSize::Decade];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatasetSize::Demo => "demo",
+            DatasetSize::Season => "season",
+            DatasetSize::Decade => "decade",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DatasetSize> {
+        DatasetSize::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
 /// The whole data set of one sandbox, lists already in their API order.
 #[derive(Debug, Clone)]
 pub struct Dataset {
-    pub athlete: Athlete,
+    pub size: DatasetSize,
+    /// The person who signs in comes first; the athletes who share with them as coach follow.
+    pub athletes: Vec<Athlete>,
+    /// Every athlete's planned workouts, in `(date, id)` order.
     pub workouts: Vec<Workout>,
+    /// Every athlete's activities, in `(local_date, start_time, id)` order.
     pub activities: Vec<Activity>,
 }
 
 impl Dataset {
-    /// Draws the data set for `seed` around `anchor` ("today").
-    pub fn generate(seed: u64, anchor: NaiveDate) -> Dataset {
+    /// Draws the data set of `size` for `seed` around `anchor` ("today").
+    pub fn generate(seed: u64, anchor: NaiveDate, size: DatasetSize) -> Dataset {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let athlete = athlete::generate(&mut rng);
         let mut ids = Ids::default();
@@ -212,10 +250,39 @@ impl Dataset {
         let mut workouts: Vec<Workout> = plan.into_iter().map(|(w, _)| w).collect();
         workouts.sort_by_key(Workout::sort_key);
         Dataset {
-            athlete,
+            size,
+            athletes: vec![athlete],
             workouts,
             activities,
         }
+    }
+
+    /// The person who signs in.
+    pub fn owner(&self) -> &Athlete {
+        &self.athletes[0]
+    }
+
+    pub fn athlete(&self, id: &str) -> Option<&Athlete> {
+        self.athletes.iter().find(|a| a.id == id)
+    }
+
+    /// Whether `viewer` may read `athlete_id`'s data: their own, or an athlete they coach.
+    pub fn may_read(&self, viewer: &str, athlete_id: &str) -> bool {
+        viewer == athlete_id
+            || self
+                .athlete(athlete_id)
+                .is_some_and(|a| a.coach_id.as_deref() == Some(viewer))
+    }
+
+    /// The athletes `viewer` may read: themselves first, then those they coach.
+    pub fn readable_by(&self, viewer: &str) -> Vec<&Athlete> {
+        let mut list: Vec<&Athlete> = self.athlete(viewer).into_iter().collect();
+        list.extend(
+            self.athletes
+                .iter()
+                .filter(|a| a.id != viewer && a.coach_id.as_deref() == Some(viewer)),
+        );
+        list
     }
 
     pub fn workout(&self, id: &str) -> Option<&Workout> {

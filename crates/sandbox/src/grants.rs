@@ -46,18 +46,32 @@ pub(crate) struct AuthCode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct GrantId(u64);
 
-#[derive(Debug)]
+impl GrantId {
+    pub(crate) fn as_u64(self) -> u64 {
+        self.0
+    }
+
+    pub(crate) fn from_u64(id: u64) -> GrantId {
+        GrantId(id)
+    }
+}
+
+#[derive(Debug, Clone)]
 pub(crate) struct Grant {
     pub client_id: String,
     pub athlete_id: String,
     pub scopes: Vec<Scope>,
     pub revoked: bool,
+    pub granted_at: DateTime<Utc>,
+    pub last_used: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug)]
 struct AccessToken {
     grant: GrantId,
-    expires_at: DateTime<Utc>,
+    issued_at: DateTime<Utc>,
+    /// `None` for tokens that do not expire (Intervals.icu OAuth).
+    expires_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug)]
@@ -72,15 +86,29 @@ struct RefreshToken {
 pub(crate) struct TokenInfo {
     pub athlete_id: String,
     pub scopes: Vec<Scope>,
+    pub client_id: String,
+    pub grant: GrantId,
 }
 
 /// A freshly issued token pair (plain values, to be sent once).
 #[derive(Debug)]
 pub(crate) struct IssuedTokens {
     pub access_token: String,
-    pub refresh_token: String,
+    /// `None` where the platform issues no refresh token (Intervals.icu).
+    pub refresh_token: Option<String>,
     pub scopes: Vec<Scope>,
     pub athlete_id: String,
+    /// `None` for an access token that does not expire.
+    pub expires_in: Option<i64>,
+}
+
+/// How tokens of a grant are shaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenStyle {
+    /// `vpa_`/`vpr_`, one-hour access tokens, rotating refresh tokens.
+    Rotating,
+    /// One access token that lives until revoked, no refresh token (Intervals.icu OAuth).
+    Lasting,
 }
 
 /// Why a refresh token was refused.
@@ -164,7 +192,12 @@ impl AuthStore {
 
     /// Exchanges a code that the caller has fully validated: marks it used, opens a grant and
     /// issues its first token pair.
-    pub(crate) fn redeem_code(&mut self, code: &str, now: DateTime<Utc>) -> Option<IssuedTokens> {
+    pub(crate) fn redeem_code(
+        &mut self,
+        code: &str,
+        now: DateTime<Utc>,
+        style: TokenStyle,
+    ) -> Option<IssuedTokens> {
         let key = hash(code);
         let entry = self.codes.get(&key)?;
         if entry.redeemed_grant.is_some() {
@@ -175,6 +208,8 @@ impl AuthStore {
             athlete_id: entry.athlete_id.clone(),
             scopes: entry.scopes.clone(),
             revoked: false,
+            granted_at: now,
+            last_used: None,
         };
         let id = GrantId(self.next_grant);
         self.next_grant += 1;
@@ -182,7 +217,10 @@ impl AuthStore {
         if let Some(entry) = self.codes.get_mut(&key) {
             entry.redeemed_grant = Some(id);
         }
-        Some(self.issue_pair(id, now))
+        Some(match style {
+            TokenStyle::Rotating => self.issue_pair(id, now),
+            TokenStyle::Lasting => self.issue_lasting(id, now),
+        })
     }
 
     /// Rotates a refresh token: the presented one stops working at once.
@@ -203,6 +241,8 @@ impl AuthStore {
             return Err(RefreshRefusal::Revoked);
         }
         if !entry.current {
+            // A rotated token presented again: someone holds a stolen copy (RFC 9700 §4.14.2).
+            self.revoke_grant(grant_id);
             return Err(RefreshRefusal::Rotated);
         }
         if let Some(entry) = self.refresh.get_mut(&key) {
@@ -212,35 +252,120 @@ impl AuthStore {
     }
 
     /// What an access token allows, if it is known, unexpired and its grant alive.
-    pub(crate) fn access(&self, access_token: &str, now: DateTime<Utc>) -> Option<TokenInfo> {
+    /// `life_s`, when set, is a fault: tokens die that many seconds after issue.
+    pub(crate) fn access(
+        &mut self,
+        access_token: &str,
+        now: DateTime<Utc>,
+        life_s: Option<u64>,
+    ) -> Option<TokenInfo> {
         let token = self.access.get(&hash(access_token))?;
-        if token.expires_at <= now {
+        if token.expires_at.is_some_and(|at| at <= now) {
             return None;
         }
-        let grant = self.grants.get(&token.grant).filter(|g| !g.revoked)?;
+        if let Some(life) = life_s
+            && token.issued_at + Duration::seconds(i64::try_from(life).unwrap_or(i64::MAX / 4))
+                <= now
+        {
+            return None;
+        }
+        let grant_id = token.grant;
+        let grant = self.grants.get_mut(&grant_id).filter(|g| !g.revoked)?;
+        grant.last_used = Some(now);
         Some(TokenInfo {
             athlete_id: grant.athlete_id.clone(),
             scopes: grant.scopes.clone(),
+            client_id: grant.client_id.clone(),
+            grant: grant_id,
         })
     }
 
-    fn revoke_grant(&mut self, id: GrantId) {
+    /// Revokes a grant and every token issued under it. `false` if it was not live.
+    pub(crate) fn revoke_grant(&mut self, id: GrantId) -> bool {
+        let was_live = self.grants.get(&id).is_some_and(|g| !g.revoked);
         if let Some(grant) = self.grants.get_mut(&id) {
             grant.revoked = true;
         }
         self.access.retain(|_, t| t.grant != id);
         self.refresh.retain(|_, t| t.grant != id);
+        was_live
+    }
+
+    /// RFC 7009: revokes the token if `client_id` owns it. A refresh token takes its grant with
+    /// it; an access token only itself. Returns the grant that ended, if one did.
+    pub(crate) fn revoke_token(&mut self, token: &str, client_id: &str) -> Option<GrantId> {
+        let key = hash(token);
+        let owned_by = |grants: &HashMap<GrantId, Grant>, id: GrantId| {
+            grants.get(&id).is_some_and(|g| g.client_id == client_id)
+        };
+        if let Some(grant) = self.refresh.get(&key).map(|t| t.grant) {
+            if owned_by(&self.grants, grant) && self.revoke_grant(grant) {
+                return Some(grant);
+            }
+            return None;
+        }
+        if let Some(grant) = self.access.get(&key).map(|t| t.grant)
+            && owned_by(&self.grants, grant)
+        {
+            self.access.remove(&key);
+            // A token that never expires stands for its whole grant (Intervals.icu).
+            if !self.access.values().any(|t| t.grant == grant)
+                && !self.refresh.values().any(|t| t.grant == grant)
+            {
+                self.revoke_grant(grant);
+                return Some(grant);
+            }
+        }
+        None
+    }
+
+    /// The live grants of one athlete, oldest first.
+    pub(crate) fn grants_of(&self, athlete_id: &str) -> Vec<(GrantId, Grant)> {
+        let mut list: Vec<(GrantId, Grant)> = self
+            .grants
+            .iter()
+            .filter(|(_, g)| g.athlete_id == athlete_id && !g.revoked)
+            .map(|(id, g)| (*id, g.clone()))
+            .collect();
+        list.sort_by_key(|(id, g)| (g.granted_at, id.0));
+        list
+    }
+
+    pub(crate) fn grant(&self, id: GrantId) -> Option<&Grant> {
+        self.grants.get(&id)
+    }
+
+    fn issue_lasting(&mut self, grant_id: GrantId, now: DateTime<Utc>) -> IssuedTokens {
+        let access_token = random_token();
+        self.access.insert(
+            hash(&access_token),
+            AccessToken {
+                grant: grant_id,
+                issued_at: now,
+                expires_at: None,
+            },
+        );
+        let grant = &self.grants[&grant_id];
+        IssuedTokens {
+            access_token,
+            refresh_token: None,
+            scopes: grant.scopes.clone(),
+            athlete_id: grant.athlete_id.clone(),
+            expires_in: None,
+        }
     }
 
     fn issue_pair(&mut self, grant_id: GrantId, now: DateTime<Utc>) -> IssuedTokens {
         let access_token = format!("vpa_{}", random_token());
         let refresh_token = format!("vpr_{}", random_token());
-        self.access.retain(|_, t| t.expires_at > now);
+        self.access
+            .retain(|_, t| t.expires_at.is_none_or(|at| at > now));
         self.access.insert(
             hash(&access_token),
             AccessToken {
                 grant: grant_id,
-                expires_at: now + ACCESS_TOKEN_LIFETIME,
+                issued_at: now,
+                expires_at: Some(now + ACCESS_TOKEN_LIFETIME),
             },
         );
         self.refresh.insert(
@@ -253,9 +378,10 @@ impl AuthStore {
         let grant = &self.grants[&grant_id];
         IssuedTokens {
             access_token,
-            refresh_token,
+            refresh_token: Some(refresh_token),
             scopes: grant.scopes.clone(),
             athlete_id: grant.athlete_id.clone(),
+            expires_in: Some(ACCESS_TOKEN_LIFETIME.num_seconds()),
         }
     }
 }

@@ -6,11 +6,12 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use crate::config::Variant;
 use crate::consent_page;
 use crate::grants::{CODE_LIFETIME, PENDING_LIFETIME, PendingRequest};
 use crate::pkce;
 use crate::redirect;
-use crate::scope::parse_scope_list;
+use crate::scope::{Scope, parse_scope_list};
 use crate::server::Shared;
 
 /// Form or query parameters, in order, with repeated names remembered (RFC 6749 §3.1: a
@@ -42,12 +43,40 @@ impl Params {
             .map(|(_, v)| v.as_str())
     }
 
+    /// A flat JSON object of strings (the Velocity profile's token body) as parameters.
+    /// `None` if the body is not such an object.
+    pub(crate) fn from_json(raw: &[u8]) -> Option<Params> {
+        let object: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_slice(raw).ok()?;
+        let mut pairs = Vec::with_capacity(object.len());
+        for (k, v) in object {
+            let v = match v {
+                serde_json::Value::String(s) => s,
+                serde_json::Value::Null => continue,
+                _ => return None,
+            };
+            pairs.push((k, v));
+        }
+        Some(Params {
+            pairs,
+            repeated: Vec::new(),
+        })
+    }
+
     pub(crate) fn first_repeated(&self) -> Option<&str> {
         self.repeated.first().map(String::as_str)
     }
 
     fn is_repeated(&self, name: &str) -> bool {
         self.repeated.iter().any(|r| r == name)
+    }
+}
+
+/// The scopes an app may ask for on this server.
+pub(crate) fn offered_scopes(variant: Variant) -> &'static [Scope] {
+    match variant {
+        Variant::Velocity => &Scope::ALL,
+        _ => &Scope::ALL[..4],
     }
 }
 
@@ -162,7 +191,10 @@ pub(crate) async fn authorize_page(
             "code_challenge is not a base64url SHA-256",
         );
     }
-    let scopes = match parse_scope_list(params.get("scope").unwrap_or_default()) {
+    let scopes = match parse_scope_list(
+        params.get("scope").unwrap_or_default(),
+        offered_scopes(app.config.variant),
+    ) {
         Ok(scopes) if scopes.is_empty() => return fail("invalid_scope", "no scope requested"),
         Ok(scopes) => scopes,
         Err(unknown) => return fail("invalid_scope", &format!("unknown scope {unknown}")),
@@ -178,12 +210,14 @@ pub(crate) async fn authorize_page(
         expires_at: now + PENDING_LIFETIME,
     };
     let request_id = app.auth().add_pending(request, now);
+    let owner = app.catalog().data.owner().name.clone();
     let page = consent_page::consent(&consent_page::Consent {
-        athlete_name: &app.data.athlete.name,
+        athlete_name: &owner,
         client_name: &client.name,
         scopes: &scopes,
         redirect_uri,
         request_id: &request_id,
+        action: crate::metadata::paths(app.config.variant).0,
     });
     html(StatusCode::OK, page)
 }
@@ -206,9 +240,8 @@ pub(crate) async fn authorize_decision(State(app): State<Shared>, body: Bytes) -
     };
     let state = request.state.as_deref();
     let location = if approve {
-        let code = app
-            .auth()
-            .issue_code(&request, &app.data.athlete.id, now, CODE_LIFETIME);
+        let owner = app.catalog().data.owner().id.clone();
+        let code = app.auth().issue_code(&request, &owner, now, CODE_LIFETIME);
         let mut params = vec![("code", code.as_str())];
         params.extend(state.map(|s| ("state", s)));
         redirect::with_params(&request.redirect_uri, &params)

@@ -9,14 +9,24 @@ pub enum Scope {
     WorkoutsRead,
     ActivitiesRead,
     Webhooks,
+    /// Velocity profile only: create and delete planned workouts.
+    WorkoutsWrite,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [
+    pub const ALL: [Scope; 5] = [
         Scope::AthleteRead,
         Scope::WorkoutsRead,
         Scope::ActivitiesRead,
         Scope::Webhooks,
+        Scope::WorkoutsWrite,
+    ];
+
+    /// The scopes a read-only API key carries.
+    pub const READ: [Scope; 3] = [
+        Scope::AthleteRead,
+        Scope::WorkoutsRead,
+        Scope::ActivitiesRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -25,6 +35,7 @@ impl Scope {
             Scope::WorkoutsRead => "workouts:read",
             Scope::ActivitiesRead => "activities:read",
             Scope::Webhooks => "webhooks",
+            Scope::WorkoutsWrite => "workouts:write",
         }
     }
 
@@ -43,6 +54,7 @@ impl Scope {
                 "See your completed activities, including their time series and routes"
             }
             Scope::Webhooks => "Be notified when your workouts or activities change",
+            Scope::WorkoutsWrite => "Add and delete planned workouts in your calendar",
         }
     }
 }
@@ -54,11 +66,13 @@ impl fmt::Display for Scope {
 }
 
 /// Parses a space-separated scope list, keeping the request's order and dropping duplicates.
-/// `Err` carries the first unknown scope.
-pub(crate) fn parse_scope_list(s: &str) -> Result<Vec<Scope>, String> {
+/// `Err` carries the first scope that is unknown or not in `offered`.
+pub(crate) fn parse_scope_list(s: &str, offered: &[Scope]) -> Result<Vec<Scope>, String> {
     let mut scopes = Vec::new();
     for word in s.split(' ').filter(|w| !w.is_empty()) {
-        let scope = Scope::parse(word).ok_or_else(|| word.to_string())?;
+        let scope = Scope::parse(word)
+            .filter(|scope| offered.contains(scope))
+            .ok_or_else(|| word.to_string())?;
         if !scopes.contains(&scope) {
             scopes.push(scope);
         }
@@ -80,7 +94,8 @@ mod tests {
 
     #[test]
     fn parses_in_order_without_duplicates() {
-        let scopes = parse_scope_list("workouts:read  athlete:read workouts:read").unwrap();
+        let scopes =
+            parse_scope_list("workouts:read  athlete:read workouts:read", &Scope::ALL).unwrap();
         assert_eq!(scopes, vec![Scope::WorkoutsRead, Scope::AthleteRead]);
         assert_eq!(join(&scopes), "workouts:read athlete:read");
     }
@@ -88,7 +103,7 @@ mod tests {
     #[test]
     fn rejects_unknown_scope() {
         assert_eq!(
-            parse_scope_list("athlete:read admin").unwrap_err(),
+            parse_scope_list("athlete:read admin", &Scope::ALL).unwrap_err(),
             "admin".to_string()
         );
     }

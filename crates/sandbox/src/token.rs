@@ -10,7 +10,8 @@ use base64::engine::general_purpose::STANDARD;
 use serde_json::json;
 
 use crate::config::RegisteredClient;
-use crate::grants::{ACCESS_TOKEN_LIFETIME, IssuedTokens, RefreshRefusal};
+use crate::config::Variant;
+use crate::grants::{IssuedTokens, RefreshRefusal, TokenStyle};
 use crate::oauth::Params;
 use crate::pkce;
 use crate::scope;
@@ -18,6 +19,7 @@ use crate::server::{AppState, Shared};
 
 /// An RFC 6749 §5.2 error response.
 #[derive(Debug)]
+#[must_use]
 pub(crate) struct OAuthError {
     error: &'static str,
     description: String,
@@ -26,7 +28,7 @@ pub(crate) struct OAuthError {
 }
 
 impl OAuthError {
-    fn new(error: &'static str, description: impl Into<String>) -> Self {
+    pub(crate) fn new(error: &'static str, description: impl Into<String>) -> Self {
         OAuthError {
             error,
             description: description.into(),
@@ -67,13 +69,19 @@ pub(crate) async fn token_endpoint(
 ) -> Response {
     match handle(&app, &headers, &body) {
         Ok(tokens) => {
+            let name = app
+                .catalog()
+                .data
+                .athlete(&tokens.athlete_id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default();
             let body = json!({
                 "access_token": tokens.access_token,
                 "token_type": "Bearer",
-                "expires_in": ACCESS_TOKEN_LIFETIME.num_seconds(),
+                "expires_in": tokens.expires_in,
                 "refresh_token": tokens.refresh_token,
                 "scope": scope::join(&tokens.scopes),
-                "athlete": {"id": tokens.athlete_id, "name": app.data.athlete.name},
+                "athlete": {"id": tokens.athlete_id, "name": name},
             });
             let mut response = Json(body).into_response();
             no_store(response.headers_mut());
@@ -83,8 +91,9 @@ pub(crate) async fn token_endpoint(
     }
 }
 
-fn handle(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<IssuedTokens, OAuthError> {
-    let is_form = headers
+/// Whether the request's `Content-Type` is `media_type`.
+fn has_content_type(headers: &HeaderMap, media_type: &str) -> bool {
+    headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| {
@@ -92,15 +101,41 @@ fn handle(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<IssuedToke
                 .next()
                 .unwrap_or_default()
                 .trim()
-                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+                .eq_ignore_ascii_case(media_type)
+        })
+}
+
+/// The request body as parameters: form-encoded on VeloPeak, JSON on the Velocity profile.
+pub(crate) fn body_params(
+    app: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Params, OAuthError> {
+    if app.config.variant == Variant::Velocity {
+        if !has_content_type(headers, "application/json") {
+            return Err(OAuthError::new(
+                "invalid_request",
+                "the body must be application/json",
+            ));
+        }
+        return Params::from_json(body).ok_or_else(|| {
+            OAuthError::new(
+                "invalid_request",
+                "the body must be a JSON object of strings",
+            )
         });
-    if !is_form {
+    }
+    if !has_content_type(headers, "application/x-www-form-urlencoded") {
         return Err(OAuthError::new(
             "invalid_request",
             "the body must be application/x-www-form-urlencoded",
         ));
     }
-    let params = Params::parse(body);
+    Ok(Params::parse(body))
+}
+
+fn handle(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<IssuedTokens, OAuthError> {
+    let params = body_params(app, headers, body)?;
     if let Some(name) = params.first_repeated() {
         return Err(OAuthError::new(
             "invalid_request",
@@ -139,7 +174,7 @@ fn handle(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<IssuedToke
             if !pkce::verify_s256(verifier, &entry.code_challenge) {
                 return Err(invalid("code_verifier does not match the code challenge"));
             }
-            auth.redeem_code(code, now)
+            auth.redeem_code(code, now, TokenStyle::Rotating)
                 .ok_or_else(|| invalid("authorization code already used"))
         }
         Some("refresh_token") => {
@@ -172,7 +207,7 @@ fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, OAuthError> {
 
 /// Client authentication (RFC 6749 §2.3.1): HTTP Basic or `client_id` + `client_secret` in the
 /// body, never both.
-fn authenticate<'a>(
+pub(crate) fn authenticate<'a>(
     app: &'a AppState,
     headers: &HeaderMap,
     params: &Params,

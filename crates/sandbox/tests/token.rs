@@ -252,8 +252,10 @@ async fn public_client_needs_no_secret() {
     assert_eq!(status, 200, "{body}");
 }
 
+/// Every refresh rotates; presenting a rotated token again revokes the whole grant
+/// (RFC 9700 §4.14.2), so the newest refresh and access tokens die too.
 #[tokio::test]
-async fn refresh_rotates_the_refresh_token() {
+async fn refresh_rotates_and_a_replayed_refresh_token_revokes_the_grant() {
     let sandbox = start().await;
     let origin = sandbox.origin();
     let first = tokens(&origin, "athlete:read activities:read").await;
@@ -284,13 +286,16 @@ async fn refresh_rotates_the_refresh_token() {
         (status, body["error"].as_str()),
         (400, Some("invalid_grant"))
     );
-    let (status, _) = refresh(second["refresh_token"].as_str().unwrap().to_string()).await;
-    assert_eq!(status, 200);
+    let (status, body) = refresh(second["refresh_token"].as_str().unwrap().to_string()).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_grant"))
+    );
     assert_eq!(
         api_get(&origin, "/athlete", second["access_token"].as_str())
             .await
             .status(),
-        200
+        401
     );
 }
 

@@ -40,6 +40,8 @@ pub(super) fn generate(rng: &mut ChaCha8Rng) -> Athlete {
         threshold_pace_s_per_km,
         power_zones_w,
         hr_zones_bpm,
+        coach_id: None,
+        home: (40.4168, -3.7038),
     }
 }
 

@@ -11,8 +11,8 @@ fn anchor() -> NaiveDate {
 #[test]
 fn same_seed_same_bytes_other_seed_other_bytes() {
     let json = |seed| {
-        let d = Dataset::generate(seed, anchor());
-        serde_json::to_string(&(&d.athlete, &d.workouts, &d.activities)).unwrap()
+        let d = Dataset::generate(seed, anchor(), DatasetSize::Demo);
+        serde_json::to_string(&(&d.athletes, &d.workouts, &d.activities)).unwrap()
     };
     assert_eq!(json(7), json(7));
     assert_ne!(json(7), json(8));
@@ -20,7 +20,7 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
 
 #[test]
 fn plan_covers_twelve_weeks_with_four_to_six_sessions_and_rest_mondays() {
-    let d = Dataset::generate(42, anchor());
+    let d = Dataset::generate(42, anchor(), DatasetSize::Demo);
     let first = plan::first_monday(anchor());
     assert_eq!(first.weekday(), Weekday::Mon);
     assert_eq!(first, NaiveDate::from_ymd_opt(2025, 1, 27).unwrap());
@@ -58,7 +58,7 @@ fn plan_covers_twelve_weeks_with_four_to_six_sessions_and_rest_mondays() {
 fn activities_fulfil_exceed_or_miss_the_past_plan() {
     let (mut done, mut over, mut missed, mut unplanned) = (0, 0, 0, 0);
     for seed in 1..=10 {
-        let d = Dataset::generate(seed, anchor());
+        let d = Dataset::generate(seed, anchor(), DatasetSize::Demo);
         let ids: BTreeSet<&str> = d.activities.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids.len(), d.activities.len());
         for a in &d.activities {
@@ -112,7 +112,7 @@ fn activities_fulfil_exceed_or_miss_the_past_plan() {
 
 #[test]
 fn lists_are_in_api_order() {
-    let d = Dataset::generate(3, anchor());
+    let d = Dataset::generate(3, anchor(), DatasetSize::Demo);
     assert!(
         d.workouts
             .windows(2)
@@ -132,12 +132,12 @@ fn lists_are_in_api_order() {
 
 #[test]
 fn athlete_matches_the_contract_shape() {
-    let d = Dataset::generate(42, anchor());
-    let json = serde_json::to_value(&d.athlete).unwrap();
+    let d = Dataset::generate(42, anchor(), DatasetSize::Demo);
+    let json = serde_json::to_value(d.owner()).unwrap();
     assert_eq!(json["id"], "a_1042");
     assert_eq!(json["name"], "Ana Ruiz");
     assert_eq!(json["timezone"], "Europe/Madrid");
     assert_eq!(json["power_zones_w"].as_array().unwrap().len(), 7);
     assert_eq!(json["hr_zones_bpm"].as_array().unwrap().len(), 5);
-    assert_eq!(d.athlete.hr_zones_bpm.last(), Some(&d.athlete.hr_max));
+    assert_eq!(d.owner().hr_zones_bpm.last(), Some(&d.owner().hr_max));
 }
