@@ -77,6 +77,57 @@ pub struct Workout {
     pub structure: Option<Structure>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Set when the planned session is a race (VeloPeak shows it only in the name; Intervals.icu
+    /// files it as `RACE_A|B|C`).
+    #[serde(skip)]
+    pub race: Option<RacePriority>,
+}
+
+/// How much a race matters to the season.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RacePriority {
+    A,
+    B,
+    C,
+}
+
+/// What a calendar note marks (Intervals.icu event categories other than workouts and races).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum NoteCategory {
+    Note,
+    Holiday,
+    Sick,
+    Injured,
+}
+
+/// A note on the calendar, possibly spanning days: a rest-day reminder, a holiday, an illness.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CalendarNote {
+    pub id: String,
+    pub athlete_id: String,
+    pub category: NoteCategory,
+    pub start_date: NaiveDate,
+    /// Inclusive; the same as `start_date` for a one-day note.
+    pub end_date: NaiveDate,
+    pub name: String,
+    pub description: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One athlete's morning measurements on one day.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Wellness {
+    pub athlete_id: String,
+    pub date: NaiveDate,
+    pub resting_hr: Option<u32>,
+    /// rMSSD, ms.
+    pub hrv: Option<f64>,
+    pub weight_kg: Option<f64>,
+    pub sleep_s: Option<u32>,
+    /// 1 (poor) to 4 (great), as the person rated it.
+    pub sleep_quality: Option<u8>,
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -236,6 +287,10 @@ pub struct Dataset {
     pub workouts: Vec<Workout>,
     /// Every athlete's activities, in `(local_date, start_time, id)` order.
     pub activities: Vec<Activity>,
+    /// Every athlete's calendar notes, in `(start_date, id)` order.
+    pub notes: Vec<CalendarNote>,
+    /// Every athlete's daily wellness, in `(date, athlete_id)` order.
+    pub wellness: Vec<Wellness>,
 }
 
 impl Dataset {
@@ -254,6 +309,8 @@ impl Dataset {
             athletes: vec![athlete],
             workouts,
             activities,
+            notes: Vec::new(),
+            wellness: Vec::new(),
         }
     }
 

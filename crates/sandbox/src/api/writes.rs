@@ -69,6 +69,7 @@ pub(crate) async fn create_workout(
             structure: None,
             created_at: now,
             updated_at: now,
+            race: None,
         };
         let change = catalog.put_workout(workout, now);
         app.publish(change.clone());

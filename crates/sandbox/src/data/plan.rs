@@ -137,6 +137,7 @@ pub(super) fn generate(
                 structure: session.structure,
                 created_at,
                 updated_at,
+                race: None,
             };
             workouts.push((workout, kind));
         }
