@@ -15,7 +15,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::api_keys::{KeyAccess, workspace_slug};
+use crate::api_keys::KeyAccess;
 use crate::catalog::Resource;
 use crate::churn;
 use crate::data::{Activity, Workout};
@@ -192,15 +192,7 @@ async fn revoke_grants(State(app): State<Shared>, body: axum::body::Bytes) -> Re
     let athlete = request
         .athlete_id
         .unwrap_or_else(|| app.catalog().data.owner().id.clone());
-    let grants: Vec<_> = app.auth().grants_of(&athlete);
-    let mut revoked = 0;
-    for (id, _) in grants {
-        if app.auth().revoke_grant(id) {
-            app.grant_ended(id);
-            revoked += 1;
-        }
-    }
-    Json(json!({"revoked": revoked})).into_response()
+    Json(json!({"revoked": app.revoke_grants_of(&athlete)})).into_response()
 }
 
 #[derive(Deserialize)]
@@ -214,15 +206,7 @@ async fn create_api_key(State(app): State<Shared>, Json(request): Json<NewKey>) 
     let Some(access) = KeyAccess::parse(&request.access) else {
         return bad_request("access must be read-only or read-write");
     };
-    let (athlete_id, workspace) = {
-        let catalog = app.catalog();
-        let owner = catalog.data.owner();
-        (owner.id.clone(), workspace_slug(&owner.name))
-    };
-    let now = app.clock.now();
-    let (key, stored) = app
-        .api_keys()
-        .create(&request.name, access, &athlete_id, &workspace, now);
-    Json(json!({"id": stored.id, "key": key, "workspace": workspace, "access": access.as_str()}))
+    let created = app.create_api_key(&request.name, access);
+    Json(json!({"id": created.id, "key": created.key, "workspace": created.workspace, "access": access.as_str()}))
         .into_response()
 }

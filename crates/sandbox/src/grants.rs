@@ -223,6 +223,31 @@ impl AuthStore {
         })
     }
 
+    /// Opens a grant without the browser round trip, for the benchmark: what a person approving
+    /// the consent page would have produced.
+    pub(crate) fn grant_directly(
+        &mut self,
+        client_id: &str,
+        athlete_id: &str,
+        scopes: Vec<Scope>,
+        now: DateTime<Utc>,
+    ) -> IssuedTokens {
+        let id = GrantId(self.next_grant);
+        self.next_grant += 1;
+        self.grants.insert(
+            id,
+            Grant {
+                client_id: client_id.to_string(),
+                athlete_id: athlete_id.to_string(),
+                scopes,
+                revoked: false,
+                granted_at: now,
+                last_used: None,
+            },
+        );
+        self.issue_pair(id, now)
+    }
+
     /// Rotates a refresh token: the presented one stops working at once.
     pub(crate) fn refresh(
         &mut self,

@@ -17,6 +17,7 @@
 
 mod api;
 mod api_keys;
+pub mod bench;
 mod catalog;
 mod churn;
 mod clock;
@@ -38,20 +39,22 @@ mod revoke;
 mod scope;
 mod server;
 mod settings;
+mod steering;
 mod token;
 mod webhooks;
 
 pub use api_keys::{KeyAccess, workspace_slug};
-pub use catalog::{Change, ChangeKind, Resource};
+pub use catalog::{Change, ChangeKind, Resource, Tombstone};
 pub use config::{
     DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_INTERVALS_KEY, RateLimits, RegisteredClient,
     SandboxConfig, Variant,
 };
 pub use data::DatasetSize;
 pub use faults::FaultPlan;
-pub use person::{PersonError, approve, deny};
+pub use person::{PersonError, approve, deny, revoke_app};
 pub use scope::Scope;
 pub use server::RunningSandbox;
+pub use steering::CreatedKey;
 
 /// The streams body of an activity (placeholder: time only, until the generator lands).
 fn streams_body(_app: &server::AppState, activity: &data::Activity, _types: &[&str]) -> String {

@@ -40,6 +40,47 @@ pub async fn deny(authorize_url: &str) -> Result<String, PersonError> {
     answer(authorize_url, "deny").await
 }
 
+/// On the sandbox at `origin`, opens the person's "Connected apps" page and revokes every
+/// grant of the app shown as `app_name`, as a person clicking "Revoke access" would. Returns how
+/// many grants were revoked.
+pub async fn revoke_app(origin: &str, app_name: &str) -> Result<usize, PersonError> {
+    let page_url = parse_url(&format!("{origin}/settings/connected-apps"))?;
+    let browser = client(Policy::none())?;
+    let page = browser
+        .get(page_url.clone())
+        .send()
+        .await
+        .map_err(http(&page_url))?
+        .text()
+        .await
+        .map_err(http(&page_url))?;
+    let mut revoked = 0;
+    for section in page.split("<section class=\"grant\"").skip(1) {
+        let name = section
+            .split("<h2 class=\"client\">")
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .map(unescape);
+        if name.as_deref() != Some(app_name) {
+            continue;
+        }
+        let form = ConsentForm::parse(section).ok_or(PersonError::NoConsentForm)?;
+        let action = join(&page_url, &form.action)?;
+        let response = browser
+            .post(action.clone())
+            .send()
+            .await
+            .map_err(http(&action))?;
+        if !response.status().is_redirection() {
+            return Err(PersonError::NoRedirect {
+                status: response.status().as_u16(),
+            });
+        }
+        revoked += 1;
+    }
+    Ok(revoked)
+}
+
 fn parse_url(url: &str) -> Result<Url, PersonError> {
     Url::parse(url).map_err(|source| PersonError::BadUrl {
         url: url.to_string(),
