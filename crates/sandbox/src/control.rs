@@ -210,3 +210,35 @@ async fn create_api_key(State(app): State<Shared>, Json(request): Json<NewKey>) 
     Json(json!({"id": created.id, "key": created.key, "workspace": created.workspace, "access": access.as_str()}))
         .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    use super::*;
+    use crate::config::SandboxConfig;
+    use crate::server::AppState;
+
+    async fn status_from(peer: [u8; 4]) -> StatusCode {
+        let anchor = chrono::NaiveDate::from_ymd_opt(2025, 4, 10).unwrap();
+        let (state, _events) = AppState::new(SandboxConfig::demo(anchor));
+        let app = routes().with_state(Arc::new(state));
+        let mut request = axum::http::Request::get("/_control/state")
+            .body(Body::empty())
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from((peer, 40000))));
+        app.oneshot(request).await.unwrap().status()
+    }
+
+    #[tokio::test]
+    async fn only_loopback_peers_reach_the_control_endpoint() {
+        assert_eq!(status_from([127, 0, 0, 1]).await, StatusCode::OK);
+        assert_eq!(status_from([192, 168, 1, 20]).await, StatusCode::FORBIDDEN);
+        assert_eq!(status_from([10, 0, 0, 5]).await, StatusCode::FORBIDDEN);
+    }
+}

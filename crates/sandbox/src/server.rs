@@ -56,7 +56,7 @@ fn recover<T>(result: Result<T, std::sync::PoisonError<T>>) -> T {
 }
 
 impl AppState {
-    fn new(config: SandboxConfig) -> (AppState, mpsc::UnboundedReceiver<Event>) {
+    pub(crate) fn new(config: SandboxConfig) -> (AppState, mpsc::UnboundedReceiver<Event>) {
         let data = Dataset::generate(config.seed, config.anchor, config.dataset);
         let (events, receiver) = mpsc::unbounded_channel();
         let state = AppState {
