@@ -159,16 +159,8 @@ async fn create_key(State(app): State<Shared>, body: Bytes) -> Response {
             ),
         );
     };
-    let (athlete_id, workspace) = {
-        let catalog = app.catalog();
-        let owner = catalog.data.owner();
-        (owner.id.clone(), workspace_slug(&owner.name))
-    };
-    let now = app.clock.now();
-    let (key, _) = app
-        .api_keys()
-        .create(name, access, &athlete_id, &workspace, now);
-    keys_page(&app, Some(&key))
+    let created = app.create_api_key(name, access);
+    keys_page(&app, Some(&created.key))
 }
 
 async fn delete_key(State(app): State<Shared>, Path(id): Path<String>) -> Response {

@@ -212,14 +212,7 @@ async fn the_control_endpoint_checks_its_input_and_tells_the_truth() {
     assert_eq!(bad.status(), 400);
     let unknown = control_put_faults(&origin, json!({"gremlins": 1})).await;
     assert_eq!(unknown.status(), 422);
-    let state: Value = browser()
-        .get(format!("{origin}/_control/state"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = fetch_json(&format!("{origin}/_control/state")).await;
     assert_eq!(state["dataset"], "demo");
     assert_eq!(state["variant"], "velopeak");
     let churn: Value = browser()
@@ -232,14 +225,7 @@ async fn the_control_endpoint_checks_its_input_and_tells_the_truth() {
         .await
         .unwrap();
     assert!(churn.as_array().unwrap().len() >= 12);
-    let truth: Value = browser()
-        .get(format!("{origin}/_control/truth"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let truth: Value = fetch_json(&format!("{origin}/_control/truth")).await;
     let served = truth["activities"].as_array().unwrap().len();
     assert_eq!(served, sandbox.truth().activities.len());
     let missing = browser()

@@ -16,6 +16,16 @@ async fn revoke(origin: &str, form: &[(&str, &str)]) -> reqwest::Response {
         .unwrap()
 }
 
+/// A revocation request from the demo app, authenticated with its secret.
+async fn revoke_as_app(origin: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    let mut form = fields.to_vec();
+    form.extend([
+        ("client_id", DEMO_CLIENT_ID),
+        ("client_secret", DEMO_CLIENT_SECRET),
+    ]);
+    revoke(origin, &form).await
+}
+
 async fn refresh(origin: &str, refresh_token: &str) -> (u16, Value) {
     token_request(
         origin,
@@ -89,13 +99,11 @@ async fn revoking_the_refresh_token_ends_the_grant() {
         api_get(&origin, "/athlete", Some(access)).await.status(),
         200
     );
-    let response = revoke(
+    let response = revoke_as_app(
         &origin,
         &[
             ("token", refresh_token),
             ("token_type_hint", "refresh_token"),
-            ("client_id", DEMO_CLIENT_ID),
-            ("client_secret", DEMO_CLIENT_SECRET),
         ],
     )
     .await;
@@ -117,15 +125,7 @@ async fn revoking_an_access_token_keeps_the_refresh_token() {
     let origin = sandbox.origin();
     let tokens = tokens(&origin, ALL_READ).await;
     let access = tokens["access_token"].as_str().unwrap();
-    let response = revoke(
-        &origin,
-        &[
-            ("token", access),
-            ("client_id", DEMO_CLIENT_ID),
-            ("client_secret", DEMO_CLIENT_SECRET),
-        ],
-    )
-    .await;
+    let response = revoke_as_app(&origin, &[("token", access)]).await;
     assert_eq!(response.status(), 200);
     assert_eq!(
         api_get(&origin, "/athlete", Some(access)).await.status(),
@@ -148,15 +148,7 @@ async fn unknown_tokens_are_200_and_bad_clients_are_refused() {
     let origin = sandbox.origin();
     let tokens = tokens(&origin, ALL_READ).await;
     let access = tokens["access_token"].as_str().unwrap();
-    let unknown = revoke(
-        &origin,
-        &[
-            ("token", "vpr_never_issued"),
-            ("client_id", DEMO_CLIENT_ID),
-            ("client_secret", DEMO_CLIENT_SECRET),
-        ],
-    )
-    .await;
+    let unknown = revoke_as_app(&origin, &[("token", "vpr_never_issued")]).await;
     assert_eq!(unknown.status(), 200);
     let wrong_secret = revoke(
         &origin,
@@ -170,25 +162,13 @@ async fn unknown_tokens_are_200_and_bad_clients_are_refused() {
     assert_eq!(wrong_secret.status(), 401);
     let body: Value = wrong_secret.json().await.unwrap();
     assert_eq!(body["error"], "invalid_client");
-    let bad_hint = revoke(
+    let bad_hint = revoke_as_app(
         &origin,
-        &[
-            ("token", access),
-            ("token_type_hint", "id_token"),
-            ("client_id", DEMO_CLIENT_ID),
-            ("client_secret", DEMO_CLIENT_SECRET),
-        ],
+        &[("token", access), ("token_type_hint", "id_token")],
     )
     .await;
     assert_eq!(bad_hint.status(), 400);
-    let no_token = revoke(
-        &origin,
-        &[
-            ("client_id", DEMO_CLIENT_ID),
-            ("client_secret", DEMO_CLIENT_SECRET),
-        ],
-    )
-    .await;
+    let no_token = revoke_as_app(&origin, &[]).await;
     assert_eq!(no_token.status(), 400);
     // None of the refused requests touched the token.
     assert_eq!(
@@ -203,14 +183,7 @@ async fn the_person_revokes_an_app_on_the_connected_apps_page() {
     let origin = sandbox.origin();
     let tokens = tokens(&origin, "athlete:read workouts:read").await;
     let access = tokens["access_token"].as_str().unwrap();
-    let page = browser()
-        .get(format!("{origin}/settings/connected-apps"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = fetch_text(&format!("{origin}/settings/connected-apps")).await;
     assert!(page.contains("<h2 class=\"client\">Offpeak</h2>"), "{page}");
     assert!(page.contains("athlete:read workouts:read"));
     assert_eq!(
@@ -228,14 +201,7 @@ async fn the_person_revokes_an_app_on_the_connected_apps_page() {
         (status, body["error"].as_str()),
         (400, Some("invalid_grant"))
     );
-    let page = browser()
-        .get(format!("{origin}/settings/connected-apps"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = fetch_text(&format!("{origin}/settings/connected-apps")).await;
     assert!(page.contains("No app has access"), "{page}");
     assert_eq!(
         offpeak_sandbox::revoke_app(&origin, "Offpeak")

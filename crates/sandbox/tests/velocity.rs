@@ -51,14 +51,7 @@ async fn velocity_code(origin: &str, scope: &str, challenge: &str) -> (String, S
 async fn metadata_points_at_the_velocity_endpoints() {
     let sandbox = velocity().await;
     let origin = sandbox.origin();
-    let meta: Value = browser()
-        .get(format!("{origin}/.well-known/oauth-authorization-server"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let meta: Value = fetch_json(&format!("{origin}/.well-known/oauth-authorization-server")).await;
     assert_eq!(
         meta["authorization_endpoint"],
         format!("{origin}/oauth/consent")
@@ -245,14 +238,7 @@ async fn a_key_is_shown_once_on_the_settings_page() {
             .status(),
         200
     );
-    let later = browser()
-        .get(format!("{origin}/settings/api-keys"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let later = fetch_text(&format!("{origin}/settings/api-keys")).await;
     assert!(!later.contains(key), "the key must not be shown again");
     assert!(later.contains(&key[..8]));
 }

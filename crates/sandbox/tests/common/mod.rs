@@ -173,6 +173,30 @@ pub async fn tokens(origin: &str, scope: &str) -> Value {
     body
 }
 
+/// The body of a page, as a browser would fetch it.
+pub async fn fetch_text(url: &str) -> String {
+    browser()
+        .get(url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// A JSON document fetched without credentials (metadata, control endpoint).
+pub async fn fetch_json(url: &str) -> Value {
+    browser()
+        .get(url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 pub async fn api_get(origin: &str, path: &str, token: Option<&str>) -> reqwest::Response {
     let mut request = browser().get(format!("{origin}/api/v1{path}"));
     if let Some(token) = token {
