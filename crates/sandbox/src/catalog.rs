@@ -243,6 +243,9 @@ fn change(
     }
 }
 
+/// A feed entry with its `(updated_at, id)` sort key.
+pub type Keyed<'a, T> = ((DateTime<Utc>, &'a str), FeedItem<'a, T>);
+
 /// The change feed of one athlete's items: everything changed after `since`, tombstones
 /// included, in `(updated_at, id)` order.
 pub fn feed<'a, T>(
@@ -251,8 +254,8 @@ pub fn feed<'a, T>(
     athlete_id: &str,
     since: DateTime<Utc>,
     stamp: impl Fn(&'a T) -> (DateTime<Utc>, &'a str, &'a str),
-) -> Vec<((DateTime<Utc>, &'a str), FeedItem<'a, T>)> {
-    let mut out: Vec<((DateTime<Utc>, &'a str), FeedItem<'a, T>)> = items
+) -> Vec<Keyed<'a, T>> {
+    let mut out: Vec<Keyed<'a, T>> = items
         .iter()
         .filter_map(|item| {
             let (at, id, owner) = stamp(item);

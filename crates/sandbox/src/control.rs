@@ -39,7 +39,7 @@ pub(crate) fn routes() -> Router<Shared> {
 }
 
 /// Refuses every peer that is not on this machine.
-async fn loopback_only(
+pub(crate) async fn loopback_only(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     request: Request,
     next: Next,

@@ -55,6 +55,10 @@ pub use person::{PersonError, approve, deny, revoke_app};
 pub use scope::Scope;
 pub use server::RunningSandbox;
 pub use steering::CreatedKey;
+pub use webhooks::{
+    DeliveryState, EVENT_TYPES, PING, SIGNATURE_TOLERANCE_S, SignatureError, WebhookDelivery, sign,
+    verify,
+};
 
 /// The streams body of an activity (placeholder: time only, until the generator lands).
 fn streams_body(_app: &server::AppState, activity: &data::Activity, _types: &[&str]) -> String {
