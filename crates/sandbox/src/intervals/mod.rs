@@ -40,7 +40,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 
-use axum::routing::{delete, get, post};
+use axum::routing::{any, delete, get, post};
 use axum::{Extension, Router};
 
 use crate::grants::GrantId;
@@ -86,6 +86,6 @@ pub(crate) fn routes() -> Router<Shared> {
         .route("/api/v1/athlete/{id}/athlete-summary", get(summary::list))
         .route("/api/v1/activity/{id}", get(activities::one))
         .route("/api/v1/activity/{id}/streams", get(streams::list))
-        .route("/api/v1/{*rest}", get(errors::no_such_path))
+        .route("/api/v1/{*rest}", any(errors::no_such_path))
         .layer(Extension(Arc::new(IcuState::default())))
 }
