@@ -184,7 +184,8 @@ async fn visit(url: &Url) -> Result<String, PersonError> {
     response.text().await.map_err(http(url))
 }
 
-/// The first form of a page: its action, hidden fields and submit buttons.
+/// The first form of a page: its action, the fields it sends (hidden ones and ticked
+/// checkboxes) and its submit buttons.
 #[derive(Debug, PartialEq)]
 struct ConsentForm {
     action: String,
@@ -218,6 +219,11 @@ impl ConsentForm {
                 let value = value.unwrap_or_default();
                 match lookup(&attrs, "type").as_deref() {
                     Some("hidden") if list => form.hidden.push((name, value)),
+                    // A ticked checkbox is sent like a hidden field; an unticked one is not.
+                    Some("checkbox") if list && lookup(&attrs, "checked").is_some() => {
+                        let value = if value.is_empty() { "on".into() } else { value };
+                        form.hidden.push((name, value));
+                    }
                     Some("submit") | None if !list => form.buttons.push((name, value)),
                     _ => {}
                 }
@@ -328,6 +334,26 @@ mod tests {
         assert!(form.has_decision("approve"));
         assert!(form.has_decision("deny"));
         assert!(!form.has_decision("maybe"));
+    }
+
+    #[test]
+    fn ticked_checkboxes_are_sent_and_unticked_ones_are_not() {
+        let page = r#"<form method="post" action="/oauth/authorize">
+            <input type="hidden" name="request_id" value="r">
+            <label><input type="checkbox" name="scope" value="ACTIVITY:READ" checked> A</label>
+            <label><input type="checkbox" name="scope" value="WELLNESS:READ"> W</label>
+            <input type="checkbox" name="remember" checked>
+            <button type="submit" name="decision" value="approve">OK</button></form>"#;
+        let form = ConsentForm::parse(page).unwrap();
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            form.hidden,
+            vec![
+                pair("request_id", "r"),
+                pair("scope", "ACTIVITY:READ"),
+                pair("remember", "on")
+            ]
+        );
     }
 
     #[test]
