@@ -1,5 +1,5 @@
 //! The Intervals.icu surface (`shared/contracts/intervals-icu.md`), with the field names and
-//! types of `shared/reference/intervals-icu-openapi.json`:
+//! types of the platform's OpenAPI description (`tests/fixtures/intervals-icu-openapi.json`):
 //!
 //! - personal API keys sent as HTTP Basic `API_KEY:<key>` (a key sent as `Bearer` is refused
 //!   with 403, as the platform does), and OAuth apps with comma-separated `AREA:READ|WRITE`

@@ -1,5 +1,5 @@
 //! Checks JSON against the schemas of the Intervals.icu OpenAPI description
-//! (`shared/reference/intervals-icu-openapi.json`, beside the repository): every key must be a
+//! (the platform's published description, kept in `tests/fixtures/`): every key must be a
 //! property of the schema, with a compatible JSON type, an allowed enum value and, for int32,
 //! a value that fits. Null passes everywhere: the platform's Java serializer writes absent
 //! values as null and the description marks nothing nullable. A `type: object` without
@@ -14,11 +14,11 @@ pub struct Spec {
     schemas: Map<String, Value>,
 }
 
-/// The description, from `shared/` beside the repository.
+/// The description, as published by the platform.
 pub fn load() -> Spec {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/reference/intervals-icu-openapi.json"
+        "/tests/fixtures/intervals-icu-openapi.json"
     );
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read the Intervals.icu OpenAPI at {path}: {e}"));
