@@ -219,3 +219,43 @@ fn feed_page<T: Serialize>(
     let data = data.into_iter().map(|(_, item)| item).collect();
     Json(ListPage { data, next_cursor }).into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::DatasetSize;
+
+    fn caller(id: &str) -> Caller {
+        Caller {
+            athlete_id: id.to_string(),
+            scopes: Vec::new(),
+            client_id: None,
+        }
+    }
+
+    #[test]
+    fn only_oneself_and_athletes_one_coaches_are_readable() {
+        let anchor = NaiveDate::from_ymd_opt(2025, 4, 10).unwrap();
+        let mut data = Dataset::generate(1, anchor, DatasetSize::Demo);
+        let mut stranger = data.owner().clone();
+        stranger.id = "a_stranger".to_string();
+        stranger.coach_id = None;
+        let mut client = data.owner().clone();
+        client.id = "a_client".to_string();
+        client.coach_id = Some(data.owner().id.clone());
+        data.athletes.extend([stranger, client]);
+        let me = caller(&data.owner().id);
+        assert_eq!(readable_athlete(None, &me, &data).unwrap(), data.owner().id);
+        assert_eq!(
+            readable_athlete(Some("a_client"), &me, &data).unwrap(),
+            "a_client"
+        );
+        let refused = readable_athlete(Some("a_stranger"), &me, &data).unwrap_err();
+        assert_eq!(refused.status, axum::http::StatusCode::FORBIDDEN);
+        let unknown = readable_athlete(Some("a_nobody"), &me, &data).unwrap_err();
+        assert_eq!(unknown.status, axum::http::StatusCode::NOT_FOUND);
+        // The client may not read their coach.
+        let client = caller("a_client");
+        assert!(readable_athlete(Some(&data.owner().id), &client, &data).is_err());
+    }
+}
