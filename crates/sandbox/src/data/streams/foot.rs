@@ -193,7 +193,7 @@ fn cadence(rng: &mut ChaCha8Rng, a: &Activity, walk: &Walk, mean_speed: f64) -> 
                 return 0.0;
             }
             let quick = 6.0 * (v / mean_speed.max(0.5) - 1.0).clamp(-0.5, 0.5);
-            (target + quick + drift).clamp(78.0, 95.0)
+            (target + quick + drift).clamp(79.0, 93.0)
         })
         .collect()
 }

@@ -128,60 +128,70 @@ impl Out {
     /// non-finite value (there should be none) is written as `null`.
     #[inline]
     fn fixed<const D: u32>(&mut self, x: f64) {
-        if !x.is_finite() || x.abs() >= 1e12 {
-            self.text(b"null");
-            return;
-        }
         self.room(WIDEST);
-        let scale = 10u64.pow(D);
-        let y = x * scale as f64;
-        // Truncating casts round half away from zero without a call into libm.
-        let scaled = if y >= 0.0 {
-            (y + 0.5) as i64
-        } else {
-            (y - 0.5) as i64
-        };
-        if scaled < 0 {
-            self.buf[self.len] = b'-';
-            self.len += 1;
-        }
-        let abs = scaled.unsigned_abs();
-        self.digits(abs / scale, 0);
-        let mut frac = abs % scale;
-        if D == 0 || frac == 0 {
-            return;
-        }
+        let slot: &mut [u8; WIDEST] = (&mut self.buf[self.len..self.len + WIDEST])
+            .try_into()
+            .expect("room was made");
+        self.len += number::<D>(slot, x);
+    }
+}
+
+/// Writes `x` with at most `D` places into `slot`; returns the bytes written.
+#[inline]
+fn number<const D: u32>(slot: &mut [u8; WIDEST], x: f64) -> usize {
+    if !x.is_finite() || x.abs() >= 1e12 {
+        slot[..4].copy_from_slice(b"null");
+        return 4;
+    }
+    let scale = 10u64.pow(D);
+    let y = x * scale as f64;
+    // Truncating casts round half away from zero without a call into libm.
+    let scaled = if y >= 0.0 {
+        (y + 0.5) as i64
+    } else {
+        (y - 0.5) as i64
+    };
+    let mut pos = 0;
+    if scaled < 0 {
+        slot[0] = b'-';
+        pos = 1;
+    }
+    let abs = scaled.unsigned_abs();
+    pos = digits(slot, pos, abs / scale, 0);
+    let mut frac = abs % scale;
+    if D > 0 && frac != 0 {
         let mut places = D as usize;
         while frac.is_multiple_of(10) {
             frac /= 10;
             places -= 1;
         }
-        self.buf[self.len] = b'.';
-        self.len += 1;
-        self.digits(frac, places);
+        slot[pos] = b'.';
+        pos = digits(slot, pos + 1, frac, places);
     }
+    pos
+}
 
-    /// Writes `x` in decimal, zero-padded to at least `width` digits, two digits at a time.
-    #[inline]
-    fn digits(&mut self, mut x: u64, width: usize) {
-        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-            2021222324252627282930313233343536373839\
-            4041424344454647484950515253545556575859\
-            6061626364656667686970717273747576777879\
-            8081828384858687888990919293949596979899";
-        let count = x.checked_ilog10().map_or(1, |d| d as usize + 1).max(width);
-        let start = self.len;
-        let mut end = start + count;
-        while end - start >= 2 {
-            let pair = (x % 100) as usize * 2;
-            x /= 100;
-            self.buf[end - 2] = PAIRS[pair];
-            self.buf[end - 1] = PAIRS[pair + 1];
-            end -= 2;
-        }
-        if end > start {
-            self.buf[start] = b'0' + (x % 10) as u8;
-        }
-        self.len = start + count;
+/// Writes `x` in decimal at `pos`, zero-padded to at least `width` digits, two digits at a
+/// time; returns the position after it.
+#[inline]
+fn digits(slot: &mut [u8; WIDEST], pos: usize, mut x: u64, width: usize) -> usize {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    let count = x.checked_ilog10().map_or(1, |d| d as usize + 1).max(width);
+    let end = (pos + count).min(WIDEST);
+    let mut i = end;
+    while i >= pos + 2 {
+        let pair = (x % 100) as usize * 2;
+        x /= 100;
+        slot[i - 2] = PAIRS[pair];
+        slot[i - 1] = PAIRS[pair + 1];
+        i -= 2;
     }
+    if i > pos {
+        slot[pos] = b'0' + (x % 10) as u8;
+    }
+    end
 }

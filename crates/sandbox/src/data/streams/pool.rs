@@ -55,33 +55,55 @@ pub(super) fn simulate(rng: &mut ChaCha8Rng, a: &Activity, ctx: &StreamContext<'
     }
     let metres: Vec<f64> = blocks.iter().map(|b| b.metres).collect();
     let per_block = apportion(lengths, &metres);
+    // Most of the pause is the rests between sets; a share is a few seconds at the wall here
+    // and there (goggles, a breath, the clock).
+    let breathers = if lengths > 1 {
+        (f64::from(pause) * rng.random_range(0.2..0.35)) as u32
+    } else {
+        0
+    };
     let rests: Vec<f64> = blocks.iter().map(|b| b.rest).collect();
-    let rest_s = apportion(pause, &rests);
-    // Seconds per length: slower sets take longer, a push-off from rest is a little quicker.
+    let rest_s = apportion(pause - breathers, &rests);
+    // Seconds per length (slower sets take longer, a push-off from rest is a little quicker)
+    // and seconds at the wall after it.
     let mut weights = Vec::with_capacity(lengths as usize);
-    for (block, &count) in blocks.iter().zip(&per_block) {
+    let mut wall = Vec::with_capacity(lengths as usize);
+    for ((block, &count), &rest) in blocks.iter().zip(&per_block).zip(&rest_s) {
         for k in 0..count {
             let fresh = if k == 0 { 0.97 } else { 1.0 };
             weights.push(fresh / (block.level * (1.0 + 0.03 * gauss(rng))).max(0.3));
+            wall.push(if k + 1 == count { rest } else { 0 });
         }
+        if count == 0
+            && let Some(last) = wall.last_mut()
+        {
+            *last += rest;
+        }
+    }
+    let mut left = breathers;
+    while left > 0 {
+        let k = rng.random_range(0..wall.len() - 1);
+        let secs = rng.random_range(2..=6).min(left);
+        wall[k] += secs;
+        left -= secs;
     }
     let secs = apportion(moving, &weights);
     let mut moving_col = Vec::with_capacity(n);
     let mut distance = Vec::with_capacity(n);
     let mut effort = Vec::with_capacity(n);
     let mut done = 0.0;
-    let mut lap = secs.iter();
-    for ((block, &count), &rest) in blocks.iter().zip(&per_block).zip(&rest_s) {
-        for _ in 0..count {
-            let t = lap.next().copied().unwrap_or(0);
-            for s in 0..t {
-                let u = f64::from(s) / f64::from(t);
-                distance.push(done + POOL_M * (u + 0.1 * (PI * u).sin()));
-                moving_col.push(true);
-                effort.push(block.level);
-            }
-            done += POOL_M;
+    let levels = blocks
+        .iter()
+        .zip(&per_block)
+        .flat_map(|(b, &count)| std::iter::repeat_n(b.level, count as usize));
+    for ((&t, &rest), level) in secs.iter().zip(&wall).zip(levels) {
+        for s in 0..t {
+            let u = f64::from(s) / f64::from(t);
+            distance.push(done + POOL_M * (u + 0.1 * (PI * u).sin()));
+            moving_col.push(true);
+            effort.push(level);
         }
+        done += POOL_M;
         for _ in 0..rest {
             distance.push(done);
             moving_col.push(false);
@@ -89,10 +111,13 @@ pub(super) fn simulate(rng: &mut ChaCha8Rng, a: &Activity, ctx: &StreamContext<'
         }
     }
     // Whatever is left (only when there are no lengths at all): standing in the water.
+    let mut moved = moving_col.iter().filter(|m| **m).count();
     while distance.len() < n {
-        moving_col.push(distance.len() < moving as usize);
+        let on = moved < moving as usize;
+        moved += usize::from(on);
+        moving_col.push(on);
         distance.push(done);
-        effort.push(0.3);
+        effort.push(if on { 0.3 } else { 0.0 });
     }
     distance.truncate(n);
     moving_col.truncate(n);

@@ -362,3 +362,38 @@ fn streams_json_parses_back_with_exactly_the_requested_types() {
     }
     assert!(seen.len() >= 5);
 }
+
+#[test]
+fn odd_activities_still_give_consistent_streams() {
+    let d = Dataset::generate(3, anchor());
+    let mut odd = Vec::new();
+    for a in &d.activities {
+        let mut empty = a.clone();
+        empty.elapsed_time_s = 0;
+        empty.moving_time_s = 0;
+        let mut resting = a.clone();
+        resting.moving_time_s = 0;
+        let mut bare = a.clone();
+        bare.distance_m = None;
+        bare.elevation_gain_m = None;
+        bare.avg_power_w = None;
+        bare.normalized_power_w = None;
+        bare.avg_hr = None;
+        bare.avg_cadence = None;
+        bare.stream_types.push("temp".to_string());
+        let mut short = a.clone();
+        short.elapsed_time_s = 95;
+        short.moving_time_s = 61;
+        odd.extend([empty, resting, bare, short]);
+    }
+    for a in &odd {
+        let s = generate(a, &ctx(&d, a, 3));
+        assert_eq!(s.len(), a.elapsed_time_s as usize, "{}", a.name);
+        let moving = s.moving().iter().filter(|m| **m).count();
+        assert_eq!(moving, a.moving_time_s as usize, "{}", a.name);
+        let v: serde_json::Value = serde_json::from_str(&s.to_json(&a.id, &TYPES)).unwrap();
+        for column in v["streams"].as_object().unwrap().values() {
+            assert_eq!(column.as_array().unwrap().len(), s.len());
+        }
+    }
+}

@@ -212,7 +212,7 @@ fn cadence_is_plausible() {
         let want = f64::from(a.avg_cadence.unwrap());
         assert!((avg - want).abs() <= 3.0, "{}: {avg:.1} vs {want}", a.name);
         let range = if a.sport == Sport::Run {
-            78.0..=95.0
+            79.0..=93.0
         } else {
             45.0..=125.0
         };

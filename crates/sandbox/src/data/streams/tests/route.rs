@@ -103,8 +103,9 @@ fn a_six_hour_ride_holds_21600_samples_and_adds_up() {
     }
 }
 
-/// Generating and serializing the six-hour ride: a few milliseconds in a release build. Debug
-/// builds are an order of magnitude slower, so there it only reports.
+/// Generating and serializing the six-hour ride: a few milliseconds in a release build (the
+/// bound is loose so that a busy machine does not fail it; an accidental quadratic would).
+/// Debug builds are an order of magnitude slower, so there it only reports.
 #[test]
 fn a_six_hour_ride_is_quick() {
     let (d, a) = six_hour_ride();
@@ -120,6 +121,6 @@ fn a_six_hour_ride_is_quick() {
         .unwrap();
     println!("six-hour ride: {best:?}");
     if !cfg!(debug_assertions) {
-        assert!(best.as_millis() < 15, "{best:?}");
+        assert!(best.as_millis() < 40, "{best:?}");
     }
 }
