@@ -11,6 +11,7 @@ pub mod madrid;
 mod plan;
 mod sessions;
 mod steps;
+pub mod streams;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rand::SeedableRng;
