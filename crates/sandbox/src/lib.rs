@@ -59,10 +59,3 @@ pub use webhooks::{
     DeliveryState, EVENT_TYPES, PING, SIGNATURE_TOLERANCE_S, SignatureError, WebhookDelivery, sign,
     verify,
 };
-
-/// The streams body of an activity (placeholder: time only, until the generator lands).
-fn streams_body(_app: &server::AppState, activity: &data::Activity, _types: &[&str]) -> String {
-    let time: Vec<u32> = (0..activity.elapsed_time_s).collect();
-    serde_json::json!({"activity_id": activity.id, "resolution_s": 1, "streams": {"time": time}})
-        .to_string()
-}

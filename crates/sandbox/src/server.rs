@@ -15,7 +15,7 @@ use crate::api_keys::ApiKeys;
 use crate::catalog::{Catalog, Change};
 use crate::clock::Clock;
 use crate::config::{SandboxConfig, Variant};
-use crate::data::{Activity, Dataset};
+use crate::data::{Activity, Dataset, streams};
 use crate::faults::Faults;
 use crate::grants::{AuthStore, GrantId};
 use crate::rate_limit::RateLimiter;
@@ -115,9 +115,28 @@ impl AppState {
         }
     }
 
-    /// The streams of `activity` as the contract's JSON, generated from the seed.
-    pub(crate) fn streams_json(&self, activity: &Activity, types: &[&str]) -> String {
-        crate::streams_body(self, activity, types)
+    /// The streams of `activity` (one of `data`'s) as the contract's JSON, generated from the
+    /// seed; `types` that the activity lacks are left out.
+    pub(crate) fn streams_json(
+        &self,
+        data: &Dataset,
+        activity: &Activity,
+        types: &[&str],
+    ) -> String {
+        let Some(athlete) = data.athlete(&activity.athlete_id) else {
+            return streams::Streams::default().to_json(&activity.id, types);
+        };
+        let plan = activity
+            .planned_workout_id
+            .as_deref()
+            .and_then(|id| data.workout(id));
+        let context = streams::StreamContext {
+            seed: self.config.seed,
+            athlete,
+            plan,
+            home: athlete.home,
+        };
+        streams::generate(activity, &context).to_json(&activity.id, types)
     }
 }
 

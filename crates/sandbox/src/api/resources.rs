@@ -189,7 +189,7 @@ pub(crate) async fn activity_streams(
             .activity(&id)
             .filter(|a| data.may_read(&caller.athlete_id, &a.athlete_id))
             .ok_or_else(|| ApiError::not_found(format!("no activity {id}")))?;
-        app.streams_json(activity, &requested)
+        app.streams_json(data, activity, &requested)
     };
     Ok((
         [(axum::http::header::CONTENT_TYPE, "application/json")],

@@ -137,7 +137,7 @@ pub(crate) async fn list(
         }
         let plan = plan(query.list("types").as_deref(), &activity.stream_types);
         let sources: Vec<&str> = plan.iter().map(|(_, s)| *s).collect();
-        (app.streams_json(activity, &sources), plan)
+        (app.streams_json(&catalog.data, activity, &sources), plan)
     };
     let (json, plan) = body;
     let parsed: Value = serde_json::from_str(&json).unwrap_or(Value::Null);

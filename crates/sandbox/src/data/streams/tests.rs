@@ -3,7 +3,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use super::super::{Activity, Dataset, Sport};
+use super::super::{Activity, Dataset, DatasetSize, Sport};
 use super::*;
 
 const HOME: (f64, f64) = (40.4168, -3.7038);
@@ -19,7 +19,7 @@ fn anchor() -> NaiveDate {
 fn ctx<'a>(d: &'a Dataset, a: &Activity, seed: u64) -> StreamContext<'a> {
     StreamContext {
         seed,
-        athlete: &d.athlete,
+        athlete: d.owner(),
         plan: a.planned_workout_id.as_deref().and_then(|id| d.workout(id)),
         home: HOME,
     }
@@ -32,7 +32,7 @@ fn all() -> &'static [(u64, Dataset, Vec<Streams>)] {
         SEEDS
             .iter()
             .map(|&seed| {
-                let d = Dataset::generate(seed, anchor());
+                let d = Dataset::generate(seed, anchor(), DatasetSize::Demo);
                 let streams = d
                     .activities
                     .iter()
@@ -105,7 +105,7 @@ fn grades(s: &Streams) -> Vec<Option<f64>> {
 
 /// A six-hour road ride, made by hand: longer than anything in the data set.
 fn six_hour_ride() -> (Dataset, Activity) {
-    let d = Dataset::generate(9, anchor());
+    let d = Dataset::generate(9, anchor(), DatasetSize::Demo);
     let mut a = d
         .activities
         .iter()
@@ -176,7 +176,7 @@ fn every_column_has_one_sample_per_elapsed_second_and_only_listed_types() {
 
 #[test]
 fn same_seed_same_bytes_other_seed_other_bytes() {
-    let d = Dataset::generate(5, anchor());
+    let d = Dataset::generate(5, anchor(), DatasetSize::Demo);
     let json = |a: &Activity, seed: u64| {
         let c = StreamContext {
             seed,
@@ -231,7 +231,7 @@ fn moving_time_and_stops_add_up() {
                 && let (Some(first), Some(last)) = (hr[start], hr[i - 1])
             {
                 assert!(last < first, "{}: {first} → {last} in a stop", a.name);
-                assert!(last >= f64::from(d.athlete.hr_rest));
+                assert!(last >= f64::from(d.owner().hr_rest));
             }
             i += 1;
         }
@@ -365,7 +365,7 @@ fn streams_json_parses_back_with_exactly_the_requested_types() {
 
 #[test]
 fn odd_activities_still_give_consistent_streams() {
-    let d = Dataset::generate(3, anchor());
+    let d = Dataset::generate(3, anchor(), DatasetSize::Demo);
     let mut odd = Vec::new();
     for a in &d.activities {
         let mut empty = a.clone();

@@ -38,7 +38,7 @@ fn ride_power_matches_the_summary() {
 fn heart_rate_mean_matches_the_summary_between_rest_and_max() {
     each(|d, a, s| {
         let hr = s.heartrate().unwrap();
-        let (rest, max) = (f64::from(d.athlete.hr_rest), f64::from(d.athlete.hr_max));
+        let (rest, max) = (f64::from(d.owner().hr_rest), f64::from(d.owner().hr_max));
         assert!(hr.iter().flatten().all(|h| (rest..=max).contains(h)));
         let avg = mean(
             hr.iter()
@@ -130,7 +130,7 @@ fn speed_is_lower_uphill_than_downhill_at_similar_effort() {
             return;
         }
         let v = s.velocity().unwrap();
-        let ftp = f64::from(d.athlete.ftp_w);
+        let ftp = f64::from(d.owner().ftp_w);
         let similar = |i: usize| match s.watts() {
             Some(w) => w[i].is_some_and(|p| (0.55 * ftp..=0.85 * ftp).contains(&p)),
             // Runs: the steady middle, away from the warm-up, the cool-down and any stop.
