@@ -12,7 +12,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::life::{Life, Window};
 use super::metrics::{self, Spec};
-use super::people::{Profile, TripKind};
+use super::people::{Locale, Profile, TripKind};
 use super::plan::Planned;
 use super::sessions::Kind;
 use super::{Activity, Ids, Sport, tz, unplanned};
@@ -36,6 +36,13 @@ impl Schedule {
         self.busy
             .get(&date)
             .is_none_or(|v| v.iter().all(|&(s, e)| end + gap <= s || start >= e + gap))
+    }
+
+    /// Seconds already spent training on `date`.
+    pub(super) fn busy_s(&self, date: NaiveDate) -> i64 {
+        self.busy
+            .get(&date)
+            .map_or(0, |v| v.iter().map(|&(s, e)| (e - s).num_seconds()).sum())
     }
 
     pub(super) fn last_end(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
@@ -78,7 +85,7 @@ pub(super) fn generate(
             continue;
         }
         let over = x.race.is_none() && roll >= DONE;
-        let Some(spec) = planned(rng, x, over, alone, life, &sched) else {
+        let Some(spec) = planned(rng, p, x, over, alone, life, &sched) else {
             continue;
         };
         let a = metrics::build(rng, ids, &p.athlete, spec, w.cutoff);
@@ -102,6 +109,7 @@ const TRAVEL_NOTES: [&str; 4] = [
 
 fn planned<'a>(
     rng: &mut ChaCha8Rng,
+    p: &Profile,
     x: &'a Planned,
     over: bool,
     alone: bool,
@@ -119,7 +127,7 @@ fn planned<'a>(
     let factor = if x.race.is_some() {
         rng.random_range(0.97..=1.03)
     } else if over {
-        rng.random_range(1.15..=1.40)
+        rng.random_range(1.16..=1.39)
     } else {
         rng.random_range(0.92..=1.08)
     };
@@ -182,6 +190,7 @@ fn planned<'a>(
         14..=17 => "Afternoon",
         _ => "Evening",
     };
+    let japanese = p.locale == Locale::Ja;
     let name = if x.race.is_some() {
         if rng.random_bool(0.3) {
             format!("{} 🏅", w.name)
@@ -190,6 +199,19 @@ fn planned<'a>(
         }
     } else if over && w.sport == Sport::Ride && rng.random_bool(0.5) {
         format!("{} + extra loop", w.name)
+    } else if rng.random_bool(0.2) && japanese {
+        let part = if local_start.hour() < 11 {
+            "朝"
+        } else {
+            "夜"
+        };
+        let sport = match w.sport {
+            Sport::Ride => "ライド",
+            Sport::Run => "ラン",
+            Sport::Swim => "スイム",
+            _ => "トレ",
+        };
+        format!("{part}{sport}")
     } else if rng.random_bool(0.2) {
         format!("{part} {sport_word}")
     } else {

@@ -179,9 +179,12 @@ pub(super) fn generate(
             );
         }
     }
+    // A trip that has not happened for a while happens for sure.
+    let mut last_taken: Vec<i32> = vec![w.first.year() - 1; p.trips.len()];
     for year in w.first.year()..=w.last.year() {
-        for t in p.trips {
-            if !notes.rng.random_bool(t.prob) {
+        for (i, t) in p.trips.iter().enumerate() {
+            let overdue = year - last_taken[i] > (1.0 / t.prob).ceil() as i32;
+            if !notes.rng.random_bool(t.prob) && !overdue {
                 continue;
             }
             let week = notes.rng.random_range(t.weeks.0..=t.weeks.1);
@@ -209,6 +212,7 @@ pub(super) fn generate(
                 NoteCategory::Note
             };
             notes.add(cat, (s, e), t.label, 21);
+            last_taken[i] = year;
         }
         // Holidays at home: Christmas, and some summers.
         let xmas = NaiveDate::from_ymd_opt(year, 12, 23).expect("valid date");

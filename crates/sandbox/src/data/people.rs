@@ -44,6 +44,13 @@ pub(super) struct TripDef {
     pub prob: f64,
 }
 
+/// The language a person names their own activities in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Locale {
+    En,
+    Ja,
+}
+
 /// An athlete and what shapes their year.
 #[derive(Debug, Clone)]
 pub(super) struct Profile {
@@ -58,6 +65,7 @@ pub(super) struct Profile {
     pub outings: f64,
     /// Every how many weeks a recovery week comes.
     pub cycle: i64,
+    pub locale: Locale,
 }
 
 struct Spec {
@@ -193,6 +201,7 @@ pub(super) fn ana(rng: &mut ChaCha8Rng, coach: Option<&str>) -> Profile {
         commute: 0.24,
         outings: 0.9,
         cycle: 4,
+        locale: Locale::En,
     }
 }
 
@@ -229,6 +238,7 @@ pub(super) fn season(rng: &mut ChaCha8Rng) -> Vec<Profile> {
         commute: 0.0,
         outings: 3.2,
         cycle: 4,
+        locale: Locale::En,
     };
     let c = Some(COACH_ID);
     let mut people = vec![coach, ana(rng, c)];
@@ -261,6 +271,7 @@ pub(super) fn season(rng: &mut ChaCha8Rng) -> Vec<Profile> {
         commute: 0.3,
         outings: 0.6,
         cycle: 4,
+        locale: Locale::En,
     });
     static KENJI_TRIPS: &[TripDef] = &[
         trip(
@@ -301,6 +312,7 @@ pub(super) fn season(rng: &mut ChaCha8Rng) -> Vec<Profile> {
         commute: 0.0,
         outings: 0.8,
         cycle: 4,
+        locale: Locale::Ja,
     });
     static ANDRES_TRIPS: &[TripDef] = &[
         trip(
@@ -341,6 +353,7 @@ pub(super) fn season(rng: &mut ChaCha8Rng) -> Vec<Profile> {
         commute: 0.0,
         outings: 1.0,
         cycle: 4,
+        locale: Locale::En,
     });
     static SIOBHAN_TRIPS: &[TripDef] = &[trip(
         &MALLORCA,
@@ -371,6 +384,7 @@ pub(super) fn season(rng: &mut ChaCha8Rng) -> Vec<Profile> {
         commute: 0.2,
         outings: 0.6,
         cycle: 3,
+        locale: Locale::En,
     });
     people
 }

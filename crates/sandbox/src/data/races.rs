@@ -105,7 +105,7 @@ pub(super) static TRIATHLON: RaceBook = RaceBook {
         race("IRONMAN 70.3 Mallorca", HALF_IRON, Some(&MALLORCA), Sat, "07:40", true),
         race("IRONMAN Lanzarote", FULL_IRON, Some(&LANZAROTE), Sat, "07:00", true),
         race("IRONMAN 70.3 Cascais", HALF_IRON, Some(&CASCAIS), Sun, "07:30", false),
-        race("Triatlón de Vitoria-Gasteiz — media distancia", HALF_IRON, None, Sun, "08:30", false),
+        race("Triatlón de Vitoria-Gasteiz (media distancia)", HALF_IRON, None, Sun, "08:30", false),
     ],
     a_weeks: (20, 27),
     b: &[
@@ -129,7 +129,7 @@ pub(super) static SWIM_TRI: RaceBook = RaceBook {
     ],
     a_weeks: (25, 29),
     b: &[
-        race("Berlin Triathlon — Olympische Distanz", OLYMPIC, None, Sun, "08:00", false),
+        race("Berlin Triathlon (olympisch)", OLYMPIC, None, Sun, "08:00", false),
         race("Wannsee 5 km Freiwasser 🏊‍♀️", &[swim(5000.0)], None, Sat, "10:00", false),
         race("Halbmarathon Potsdam", HALF, None, Sun, "09:30", false),
     ],
@@ -152,7 +152,7 @@ pub(super) static MARATHONER: RaceBook = RaceBook {
         race("Sydney Morning Herald Half Marathon", HALF, None, Sun, "06:00", false),
     ],
     c: &[
-        race("parkrun — Centennial Park", &[run(5000.0)], None, Sat, "07:00", false),
+        race("parkrun, Centennial Park", &[run(5000.0)], None, Sat, "07:00", false),
         race("Mother's Day Classic 8 km", &[run(8000.0)], None, Sun, "08:00", false),
     ],
     fixed: None,
@@ -167,7 +167,7 @@ pub(super) static ROAD: RaceBook = RaceBook {
     a_weeks: (30, 35),
     b: &[
         race("Contrarreloj Alto de Patios", &[ride(12_000.0, 18.0)], None, Sat, "08:00", true),
-        race("Vuelta a Cundinamarca — etapa reina", &[ride(130_000.0, 33.0)], None, Sun, "07:30", true),
+        race("Vuelta a Cundinamarca (etapa reina)", &[ride(130_000.0, 33.0)], None, Sun, "07:30", true),
     ],
     c: &[
         race("Critérium Parque Simón Bolívar", &[ride(40_000.0, 40.0)], None, Sun, "07:00", false),
@@ -180,7 +180,7 @@ pub(super) static ROAD: RaceBook = RaceBook {
 pub(super) static MASTERS: RaceBook = RaceBook {
     a: &[
         race("National Masters Road Race Championships", &[ride(80_000.0, 37.0)], None, Sun, "10:00", false),
-        race("British Masters TT Championships — 25 miles", &[ride(40_234.0, 38.0)], None, Sun, "07:00", false),
+        race("British Masters TT Championships, 25 miles", &[ride(40_234.0, 38.0)], None, Sun, "07:00", false),
     ],
     a_weeks: (24, 30),
     b: &[
@@ -188,8 +188,8 @@ pub(super) static MASTERS: RaceBook = RaceBook {
         race("Hillingdon circuit race", &[ride(60_000.0, 38.0)], None, Sat, "13:00", false),
     ],
     c: &[
-        race("Reliability ride — 100 km", &[ride(100_000.0, 28.0)], None, Sun, "08:30", true),
-        race("Hill climb — Leith Hill", &[ride(3_000.0, 15.0)], None, Sun, "10:00", true),
+        race("Reliability ride 100 km", &[ride(100_000.0, 28.0)], None, Sun, "08:30", true),
+        race("Hill climb: Leith Hill", &[ride(3_000.0, 15.0)], None, Sun, "10:00", true),
     ],
     fixed: None,
 };

@@ -131,8 +131,8 @@ pub(super) fn generate(rng: &mut ChaCha8Rng, p: &Profile, first: NaiveDate, coun
             Phase::Transition => 0.4,
             Phase::Late => 0.8,
             Phase::OffSeason => 0.55,
-            Phase::Base => 0.72 + 0.25 * progress.clamp(0.0, 1.0),
-            Phase::Build => 1.0 + 0.05 * (BUILD_START - to) as f64 / 7.0,
+            Phase::Base => 0.65 + 0.27 * progress.clamp(0.0, 1.0),
+            Phase::Build => 1.0 + 0.1 * (BUILD_START - to) as f64 / 7.0,
             Phase::Peak => 0.95,
             Phase::Taper if to == 2 => 0.72,
             Phase::Taper => 0.58,
@@ -187,7 +187,7 @@ pub(super) fn generate(rng: &mut ChaCha8Rng, p: &Profile, first: NaiveDate, coun
         .iter()
         .filter(|w| matches!(w.phase, Phase::Base | Phase::Late) && !w.recovery)
         .collect();
-    let per_year = 1.6;
+    let per_year = 2.4;
     let n = (candidates.len() as f64 / 52.0 * per_year).round() as usize;
     for _ in 0..n {
         if candidates.is_empty() {

@@ -23,14 +23,22 @@ struct Out<'a> {
 }
 
 impl Out<'_> {
-    /// Adds an outing at `local` on `date` (or later that day if taken), unless it no longer fits.
-    fn add(&mut self, date: NaiveDate, local: NaiveTime, tz_name: &'static str, o: &Outing) {
+    /// Adds an outing at `local` on `date` (or, if `shift`, later that day when that time is
+    /// taken), unless it no longer fits.
+    fn add(
+        &mut self,
+        date: NaiveDate,
+        local: NaiveTime,
+        tz_name: &'static str,
+        o: &Outing,
+        shift: bool,
+    ) {
         let zone = tz::zone(tz_name);
         let moving = self.rng.random_range(o.low_s..=o.high_s);
         let mut start = tz::to_utc(zone, date.and_time(local));
         let span = Duration::seconds(i64::from(moving) * 13 / 10);
         if !self.sched.free(date, start, start + span) {
-            let Some(end) = self.sched.last_end(date) else {
+            let Some(end) = self.sched.last_end(date).filter(|_| shift) else {
                 return;
             };
             start = end + Duration::minutes(self.rng.random_range(30..=90));
@@ -104,7 +112,7 @@ pub(super) fn generate(
                         weekend: false,
                     };
                     let minute = out.rng.random_range(30..=59);
-                    out.add(date, at(hour, minute), p.home.tz, &o);
+                    out.add(date, at(hour, minute), p.home.tz, &o, false);
                 }
             }
         }
@@ -117,7 +125,9 @@ pub(super) fn generate(
             None if weekend => p.outings / 7.0 * 2.0,
             None => p.outings / 7.0 * 0.6,
         };
-        if !day.sick && out.rng.random_bool(chance.min(1.0)) {
+        // Not on a day that already holds a long session.
+        let full = out.sched.busy_s(date) > 9000;
+        if !day.sick && out.rng.random_bool(chance.min(1.0)) && !full {
             let fitting: Vec<&Outing> = day
                 .place
                 .outings
@@ -132,7 +142,7 @@ pub(super) fn generate(
                 } else {
                     at(out.rng.random_range(17..=19), out.rng.random_range(0..60))
                 };
-                out.add(date, local, day.place.tz, o);
+                out.add(date, local, day.place.tz, o, true);
             }
         }
         date += Duration::days(1);
@@ -172,7 +182,7 @@ fn night_events(out: &mut Out<'_>, life: &Life) {
         };
         let home = day.trip.is_none() && !day.sick && day.injured != Some(o.sport);
         if home && out.rng.random_bool(prob) {
-            out.add(eve, local, out.p.home.tz, &o);
+            out.add(eve, local, out.p.home.tz, &o, false);
         }
     }
 }

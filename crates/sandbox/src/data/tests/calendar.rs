@@ -79,7 +79,7 @@ fn unplanned_outings_commutes_and_two_a_days() {
             );
         }
     }
-    assert!(both_planned > 100 && mixed > 100, "{both_planned} {mixed}");
+    assert!(both_planned > 50 && mixed > 100, "{both_planned} {mixed}");
     // Morning run and evening strength, or a ride then a brick run.
     let by_id = workouts_by_id(d);
     let bricks = d
@@ -160,7 +160,7 @@ fn notes_mark_rest_days_holidays_and_illness_without_training_while_sick() {
 #[test]
 fn wellness_has_gaps_plausible_values_and_answers_to_load_and_illness() {
     for d in [decade(), season(), demo()] {
-        let days = (anchor() - d.activities.first().unwrap().local_date).num_days() as usize;
+        let days = (anchor() - d.wellness[0].date).num_days() as usize + 1;
         let expected = days * d.athletes.len();
         assert!(
             d.wellness.len() < expected * 95 / 100,
