@@ -198,8 +198,8 @@ pub(super) fn ana(rng: &mut ChaCha8Rng, coach: Option<&str>) -> Profile {
         home: &MADRID,
         races: Some(&TRIATHLON),
         trips: ANA_TRIPS,
-        commute: 0.24,
-        outings: 0.9,
+        commute: 0.28,
+        outings: 1.2,
         cycle: 4,
         locale: Locale::En,
     }
