@@ -282,7 +282,7 @@ pub(super) fn generate(
             let (name, prob) = match (wk.phase, wk.recovery) {
                 (Phase::Race, _) => ("Race week — keep it light, sleep well", 0.9),
                 (_, true) => ("Recovery week: easy means easy", 0.3),
-                _ => ("Rest day 🛋️ legs up, stretch", 0.15),
+                _ => ("Rest day 🛋️ legs up, stretch", 0.25),
             };
             if notes.rng.random_bool(prob) && life.free(wk.monday, wk.monday) {
                 notes.add(NoteCategory::Note, (wk.monday, wk.monday), name, 6);
