@@ -132,6 +132,9 @@ async fn put_activity(State(app): State<Shared>, Json(activity): Json<Activity>)
         if catalog.data.athlete(&activity.athlete_id).is_none() {
             return bad_request(format!("no athlete {}", activity.athlete_id));
         }
+        if activity.timezone.parse::<chrono_tz::Tz>().is_err() {
+            return bad_request(format!("{} is not an IANA time zone", activity.timezone));
+        }
         catalog.put_activity(activity, now)
     };
     app.publish(change.clone());

@@ -1,27 +1,42 @@
-//! The sandbox's data set: one athlete, twelve weeks of planned workouts around an anchor date,
-//! and the activities that fulfil, exceed or miss them.
+//! The sandbox's data set, in three sizes: `demo` (Ana Ruiz, six months and the next week or
+//! two of plan), `season` (a coach and five athletes around the world, one year) and `decade`
+//! (Ana Ruiz, ten years, about 4,000 activities). Each athlete's years are periodized towards
+//! A races; the plan follows the phase, activities follow, exceed or miss the plan, and life
+//! happens: trips to other time zones, holidays, colds, injuries, and the wellness that shows it.
 //!
-//! Everything is drawn from one `ChaCha8Rng` seeded with the sandbox's seed, in a fixed order,
-//! so the same seed and anchor always give the same values, ids and JSON bytes. The types below
-//! serialize to exactly the field names of the VeloPeak contract.
+//! Everything is drawn from `ChaCha8Rng`s seeded from the sandbox's seed, in a fixed order,
+//! so the same seed, anchor and size always give the same values, ids and JSON bytes. The types
+//! below serialize to exactly the field names of the VeloPeak contract.
 
 mod activities;
 mod athlete;
-pub mod madrid;
+mod generate;
+mod life;
+mod metrics;
+mod people;
+mod places;
 mod plan;
+mod races;
+mod rides;
+mod runs;
+mod season;
 mod sessions;
 mod steps;
 pub mod streams;
+mod swims;
+mod templates;
+mod tz;
+mod unplanned;
+mod wellness;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-/// The sandbox athlete's IANA time zone.
+/// The demo owner's (Ana Ruiz's) IANA time zone.
 pub const TIMEZONE: &str = "Europe/Madrid";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sport {
     Ride,
@@ -53,6 +68,10 @@ pub struct Athlete {
     /// Where this athlete's outdoor routes start, as (latitude, longitude).
     #[serde(skip)]
     pub home: (f64, f64),
+    /// Critical swim speed as a pace, s per km (not part of the athlete's JSON; 0: derived from
+    /// the threshold run pace).
+    #[serde(skip)]
+    pub css_pace_s_per_km: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -85,7 +104,7 @@ pub struct Workout {
 }
 
 /// How much a race matters to the season.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum RacePriority {
     A,
     B,
@@ -93,7 +112,7 @@ pub enum RacePriority {
 }
 
 /// What a calendar note marks (Intervals.icu event categories other than workouts and races).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum NoteCategory {
     Note,
@@ -136,7 +155,7 @@ pub struct Structure {
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StepKind {
     Warmup,
@@ -161,7 +180,7 @@ pub struct Step {
     pub steps: Option<Vec<Step>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TargetKind {
     Power,
@@ -169,7 +188,7 @@ pub enum TargetKind {
     Pace,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TargetUnit {
     #[serde(rename = "%ftp")]
     PercentFtp,
@@ -229,6 +248,10 @@ pub struct Activity {
     pub stream_types: Vec<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Where an outdoor route starts: home, or wherever the athlete was travelling. `None`
+    /// (an item made through the control endpoint) starts at the athlete's home.
+    #[serde(skip)]
+    pub start_latlng: Option<(f64, f64)>,
 }
 
 impl Workout {
@@ -239,6 +262,15 @@ impl Workout {
 }
 
 impl Activity {
+    /// The wall-clock start in the activity's own time zone.
+    /// An unknown zone reads as UTC.
+    pub fn local_start(&self) -> chrono::NaiveDateTime {
+        match self.timezone.parse::<chrono_tz::Tz>() {
+            Ok(zone) => tz::to_local(zone, self.start_time),
+            Err(_) => self.start_time.naive_utc(),
+        }
+    }
+
     /// The list order: `(local_date, start_time, id)`, as one string that sorts the same way.
     pub fn sort_key(&self) -> String {
         format!(
@@ -253,7 +285,7 @@ impl Activity {
 /// The named sizes of data set a sandbox can serve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DatasetSize {
-    /// One athlete, six months around the anchor date.
+    /// One athlete, six months up to the anchor date and a week or two of plan after it.
     #[default]
     Demo,
     /// A coach and five athletes who share with them, one year.
@@ -297,22 +329,7 @@ pub struct Dataset {
 impl Dataset {
     /// Draws the data set of `size` for `seed` around `anchor` ("today").
     pub fn generate(seed: u64, anchor: NaiveDate, size: DatasetSize) -> Dataset {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let athlete = athlete::generate(&mut rng);
-        let mut ids = Ids::default();
-        let plan = plan::generate(&mut rng, &mut ids, &athlete, anchor);
-        let mut activities = activities::generate(&mut rng, &mut ids, &athlete, &plan, anchor);
-        activities.sort_by_key(Activity::sort_key);
-        let mut workouts: Vec<Workout> = plan.into_iter().map(|(w, _)| w).collect();
-        workouts.sort_by_key(Workout::sort_key);
-        Dataset {
-            size,
-            athletes: vec![athlete],
-            workouts,
-            activities,
-            notes: Vec::new(),
-            wellness: Vec::new(),
-        }
+        generate::dataset(seed, anchor, size)
     }
 
     /// The person who signs in.

@@ -134,7 +134,7 @@ impl AppState {
             seed: self.config.seed,
             athlete,
             plan,
-            home: athlete.home,
+            home: activity.start_latlng.unwrap_or(athlete.home),
         };
         streams::generate(activity, &context).to_json(&activity.id, types)
     }

@@ -1,16 +1,19 @@
 //! The workout catalogue: each kind of session with its structure, from which duration, load
-//! and intensity are computed (load = Σ hours × factor² × 100, like TSS).
+//! and intensity are computed (load = Σ hours × factor² × 100, like TSS). Rides, runs and swims
+//! live in their own files; races are built from their legs.
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
-use super::athlete::{css_pace, lthr};
-use super::steps::{distance, ftp, leaf, repeat, stress, swim_distance, target};
+use super::athlete::css_pace;
+use super::races::{Leg, RaceDef};
+use super::steps::{ftp, leaf, stress, swim_distance, target};
 use super::{Athlete, Sport, Step, StepKind, Structure, TargetKind, TargetUnit, round};
-use StepKind::{Cooldown, Interval, Recovery, Warmup};
+use super::{rides, runs, swims};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
+    // Rides.
     SweetSpot3x12,
     SweetSpot2x20,
     Vo2max5x4,
@@ -22,12 +25,56 @@ pub(super) enum Kind {
     LongRide,
     LongRideTempo,
     RecoverySpin,
+    Openers,
+    Sprints,
+    // Runs.
     EasyRun,
+    RecoveryRun,
     LongRun,
+    LongRunMp,
+    TempoRun,
+    CruiseIntervals,
     RunIntervals,
+    Vo2Run,
+    HillRepeats,
+    Strides,
+    BrickRun,
+    // Swims.
     SwimTechnique,
     SwimEndurance,
+    SwimCss,
+    SwimThreshold,
+    SwimSprint,
+    OpenWater,
+    // Dry land.
     Strength,
+    StrengthGym,
+    Mobility,
+}
+
+impl Kind {
+    pub(super) fn sport(self) -> Sport {
+        use Kind::*;
+        match self {
+            EasyRun | RecoveryRun | LongRun | LongRunMp | TempoRun | CruiseIntervals
+            | RunIntervals | Vo2Run | HillRepeats | Strides | BrickRun => Sport::Run,
+            SwimTechnique | SwimEndurance | SwimCss | SwimThreshold | SwimSprint | OpenWater => {
+                Sport::Swim
+            }
+            Strength | StrengthGym => Sport::Strength,
+            Mobility => Sport::Other,
+            _ => Sport::Ride,
+        }
+    }
+
+    /// Sessions done indoors on weekdays about half the time.
+    pub(super) fn indoor_ride(self) -> bool {
+        use Kind::*;
+        matches!(
+            self,
+            SweetSpot3x12 | SweetSpot2x20 | Vo2max5x4 | Threshold2x20 | OverUnders | TempoRide
+        )
+    }
 }
 
 /// A planned session before it gets a date and an id.
@@ -43,323 +90,76 @@ pub(super) struct Session {
     pub intensity: Option<f64>,
 }
 
-fn minutes(rng: &mut ChaCha8Rng, low: u32, high: u32, step: u32) -> u32 {
-    rng.random_range(low / step..=high / step) * step * 60
+/// The parts a catalogue entry gives: sport, name, description, steps.
+pub(super) type Parts = (Sport, String, Option<&'static str>, Vec<Step>);
+
+/// Minutes drawn from `low..=high` in `step`s, scaled by the week's volume, as seconds.
+pub(super) fn minutes(rng: &mut ChaCha8Rng, low: u32, high: u32, step: u32, vol: f64) -> u32 {
+    let m = f64::from(rng.random_range(low / step..=high / step) * step) * vol;
+    ((m / f64::from(step)).round().max(1.0) as u32) * step * 60
 }
 
-/// Builds one session of `kind`, with some variation drawn from `rng`.
-pub(super) fn build(kind: Kind, a: &Athlete, rng: &mut ChaCha8Rng) -> Session {
-    let lthr = lthr(a);
-    let bpm = |low: u32, high: u32| {
-        target(
-            TargetKind::Hr,
-            TargetUnit::Bpm,
-            lthr * low / 100,
-            lthr * high / 100,
-        )
+/// Builds one session of `kind` at weekly volume `vol`, with some variation drawn from `rng`.
+pub(super) fn build(kind: Kind, a: &Athlete, rng: &mut ChaCha8Rng, vol: f64) -> Session {
+    let parts = match kind.sport() {
+        Sport::Ride => rides::parts(kind, rng, vol),
+        Sport::Run => runs::parts(kind, a, rng, vol),
+        Sport::Swim => swims::parts(kind, a, rng, vol),
+        _ => dry_land(kind, rng),
     };
-    let tp = a.threshold_pace_s_per_km;
-    let pace = |low: u32, high: u32| {
-        target(
-            TargetKind::Pace,
-            TargetUnit::SecondsPerKm,
-            tp * low / 100,
-            tp * high / 100,
-        )
-    };
-    let css = css_pace(a);
-    let swim_pace = |low: u32, high: u32| {
-        target(
-            TargetKind::Pace,
-            TargetUnit::SecondsPerKm,
-            css * low / 100,
-            css * high / 100,
-        )
-    };
-    let wu = leaf(Warmup, 900, ftp(50, 65));
-    let cd = leaf(Cooldown, 600, ftp(40, 55));
-    let (sport, name, description, steps): (Sport, &str, Option<&str>, Vec<Step>) = match kind {
-        Kind::SweetSpot3x12 => (
-            Sport::Ride,
-            "Sweet spot 3×12",
-            Some("Steady, seated, cadence 85–95."),
-            vec![
-                wu,
-                repeat(
-                    3,
-                    vec![
-                        leaf(Interval, 720, ftp(88, 94)),
-                        leaf(Recovery, 300, ftp(50, 60)),
-                    ],
-                ),
-                cd,
-            ],
+    finish(kind == Kind::RecoverySpin, a, parts)
+}
+
+fn dry_land(kind: Kind, rng: &mut ChaCha8Rng) -> Parts {
+    let (sport, name, description) = match kind {
+        Kind::StrengthGym => (
+            Sport::Strength,
+            "Strength: heavy lifts",
+            "Back squat 4×5, Romanian deadlift 3×6, split squats, pull-ups.",
         ),
-        Kind::SweetSpot2x20 => (
-            Sport::Ride,
-            "Sweet spot 2×20",
-            None,
-            vec![
-                wu,
-                repeat(
-                    2,
-                    vec![
-                        leaf(Interval, 1200, ftp(88, 93)),
-                        leaf(Recovery, 360, ftp(50, 60)),
-                    ],
-                ),
-                cd,
-            ],
+        Kind::Mobility => (
+            Sport::Other,
+            "Yoga & mobility 🧘",
+            "Hips, hamstrings, thoracic spine.",
         ),
-        Kind::Vo2max5x4 => (
-            Sport::Ride,
-            "VO2max 5×4",
-            Some("Hard but even: the last one as strong as the first."),
-            vec![
-                wu,
-                repeat(
-                    5,
-                    vec![
-                        leaf(Interval, 240, ftp(106, 120)),
-                        leaf(Recovery, 240, ftp(45, 55)),
-                    ],
-                ),
-                cd,
-            ],
-        ),
-        Kind::Threshold2x20 => (
-            Sport::Ride,
-            "Threshold 2×20",
-            None,
-            vec![
-                wu,
-                repeat(
-                    2,
-                    vec![
-                        leaf(Interval, 1200, ftp(95, 102)),
-                        leaf(Recovery, 300, ftp(50, 60)),
-                    ],
-                ),
-                cd,
-            ],
-        ),
-        Kind::OverUnders => (
-            Sport::Ride,
-            "Over-unders 3×9",
-            Some("2 min under, 1 min over, three times per set."),
-            vec![
-                wu,
-                repeat(
-                    3,
-                    vec![
-                        repeat(
-                            3,
-                            vec![
-                                leaf(Interval, 120, ftp(92, 97)),
-                                leaf(Interval, 60, ftp(105, 110)),
-                            ],
-                        ),
-                        leaf(Recovery, 300, ftp(50, 60)),
-                    ],
-                ),
-                cd,
-            ],
-        ),
-        Kind::Madeleine => (
-            Sport::Ride,
-            "Côte de la Madeleine repeats",
-            Some("Four climbs of the local côte, easy descents."),
-            vec![
-                leaf(Warmup, 1500, ftp(55, 70)),
-                repeat(
-                    4,
-                    vec![
-                        leaf(Interval, 480, ftp(95, 102)),
-                        leaf(Recovery, 420, ftp(45, 55)),
-                    ],
-                ),
-                leaf(Cooldown, 900, ftp(50, 60)),
-            ],
-        ),
-        Kind::EnduranceRide => (
-            Sport::Ride,
-            "Endurance ride",
-            Some("Zone 2, fuel every 30 minutes."),
-            vec![
-                leaf(Warmup, 600, ftp(50, 60)),
-                leaf(Interval, minutes(rng, 70, 130, 10), ftp(62, 72)),
-                leaf(Cooldown, 600, ftp(45, 55)),
-            ],
-        ),
-        Kind::TempoRide => (
-            Sport::Ride,
-            "Tempo 2×20",
-            None,
-            vec![
-                wu,
-                repeat(
-                    2,
-                    vec![
-                        leaf(Interval, 1200, ftp(76, 87)),
-                        leaf(Recovery, 300, ftp(55, 60)),
-                    ],
-                ),
-                leaf(Interval, 1200, ftp(60, 70)),
-                cd,
-            ],
-        ),
-        Kind::LongRide => (
-            Sport::Ride,
-            "Long ride",
-            Some("Easy and long. Bring a gilet."),
-            vec![
-                leaf(Warmup, 900, ftp(55, 65)),
-                leaf(Interval, minutes(rng, 150, 240, 15), ftp(60, 72)),
-                leaf(Cooldown, 900, ftp(50, 60)),
-            ],
-        ),
-        Kind::LongRideTempo => (
-            Sport::Ride,
-            "Long ride with tempo",
-            None,
-            vec![
-                leaf(Warmup, 1200, ftp(55, 65)),
-                leaf(Interval, minutes(rng, 60, 90, 15), ftp(62, 72)),
-                repeat(
-                    2,
-                    vec![
-                        leaf(Interval, 1200, ftp(78, 86)),
-                        leaf(Recovery, 600, ftp(55, 65)),
-                    ],
-                ),
-                leaf(Interval, minutes(rng, 30, 60, 15), ftp(60, 70)),
-                leaf(Cooldown, 600, ftp(50, 60)),
-            ],
-        ),
-        Kind::RecoverySpin => (
-            Sport::Ride,
-            "Recovery spin",
-            Some("Really easy. Spin the legs."),
-            vec![leaf(Interval, minutes(rng, 40, 50, 5), ftp(40, 55))],
-        ),
-        Kind::EasyRun => (
-            Sport::Run,
-            "Easy run",
-            None,
-            vec![
-                leaf(Warmup, 300, bpm(70, 80)),
-                leaf(Interval, minutes(rng, 30, 50, 5), bpm(78, 87)),
-                leaf(Cooldown, 300, bpm(70, 80)),
-            ],
-        ),
-        Kind::LongRun => (
-            Sport::Run,
-            "Long run",
-            Some("Conversational pace; last 10 minutes steady."),
-            vec![
-                leaf(Warmup, 600, bpm(72, 82)),
-                leaf(Interval, minutes(rng, 60, 85, 5), bpm(80, 88)),
-                leaf(Interval, 600, bpm(88, 92)),
-                leaf(Cooldown, 300, bpm(70, 80)),
-            ],
-        ),
-        Kind::RunIntervals => (
-            Sport::Run,
-            "Run intervals 6×800 m",
-            None,
-            vec![
-                leaf(Warmup, 900, bpm(75, 85)),
-                repeat(
-                    6,
-                    vec![
-                        distance(Interval, 800.0, pace(92, 96)),
-                        leaf(Recovery, 120, None),
-                    ],
-                ),
-                leaf(Cooldown, 600, bpm(70, 80)),
-            ],
-        ),
-        Kind::SwimTechnique => (
-            Sport::Swim,
-            "Swim technique",
-            Some("Drills: catch-up, fingertip drag, 6-kick switch."),
-            vec![
-                distance(Warmup, 300.0, swim_pace(115, 125)),
-                repeat(
-                    8,
-                    vec![
-                        distance(Interval, 100.0, swim_pace(105, 112)),
-                        leaf(Recovery, 20, None),
-                    ],
-                ),
-                repeat(
-                    4,
-                    vec![
-                        distance(Interval, 200.0, swim_pace(102, 108)),
-                        leaf(Recovery, 30, None),
-                    ],
-                ),
-                distance(Cooldown, 200.0, swim_pace(115, 130)),
-            ],
-        ),
-        Kind::SwimEndurance => (
-            Sport::Swim,
-            "Swim endurance 2.5 km",
-            None,
-            vec![
-                distance(Warmup, 400.0, swim_pace(112, 120)),
-                repeat(
-                    5,
-                    vec![
-                        distance(Interval, 300.0, swim_pace(100, 105)),
-                        leaf(Recovery, 30, None),
-                    ],
-                ),
-                distance(Interval, 400.0, swim_pace(105, 110)),
-                distance(Cooldown, 200.0, swim_pace(115, 130)),
-            ],
-        ),
-        Kind::Strength => (
+        _ => (
             Sport::Strength,
             "Strength: core & hips",
-            Some("Squats, deadlifts, step-ups, planks. 3 sets each."),
-            Vec::new(),
+            "Squats, deadlifts, step-ups, planks. 3 sets each.",
         ),
     };
-    finish(kind, a, sport, name, description, steps)
+    let duration = rng.random_range(7..=12) * 300;
+    (
+        sport,
+        name.to_string(),
+        Some(description),
+        vec![leaf(StepKind::Interval, duration, None)],
+    )
 }
 
-fn finish(
-    kind: Kind,
-    a: &Athlete,
-    sport: Sport,
-    name: &str,
-    description: Option<&str>,
-    steps: Vec<Step>,
-) -> Session {
+fn finish(recovery_spin: bool, a: &Athlete, parts: Parts) -> Session {
+    let (sport, name, description, steps) = parts;
     let (secs, weighted) = stress(&steps, a, sport);
-    let (duration_s, load, intensity, structure) = if steps.is_empty() {
-        (2700, Some(30), Some(0.6), None)
+    let dry = matches!(sport, Sport::Strength | Sport::Other);
+    let (load, intensity, structure) = if dry {
+        (Some((secs / 3600.0 * 40.0).round() as u32), Some(0.6), None)
     } else {
         let intensity = (weighted / secs).sqrt();
-        let load = (weighted / 3600.0 * 100.0).round() as u32;
         (
-            secs.round() as u32,
-            Some(load),
+            Some((weighted / 3600.0 * 100.0).round() as u32),
             Some(round(intensity, 2)),
             Some(Structure { steps }),
         )
     };
-    let hours = f64::from(duration_s) / 3600.0;
+    let duration_s = secs.round() as u32;
+    let hours = secs / 3600.0;
     let distance_m = match sport {
-        Sport::Ride if kind != Kind::RecoverySpin => Some(round(
+        Sport::Ride if !recovery_spin => Some(round(
             hours * (22.0 + 10.0 * intensity.unwrap_or(0.6)) * 1000.0,
             -2,
         )),
         Sport::Run => Some(round(
-            f64::from(duration_s) / f64::from(a.threshold_pace_s_per_km)
-                * intensity.unwrap_or(0.8)
-                * 1000.0,
+            secs / f64::from(a.threshold_pace_s_per_km) * intensity.unwrap_or(0.8) * 1000.0,
             -2,
         )),
         Sport::Swim => structure.as_ref().map(|s| swim_distance(&s.steps)),
@@ -367,12 +167,99 @@ fn finish(
     };
     Session {
         sport,
-        name: name.to_string(),
+        name,
         description: description.map(str::to_string),
         structure,
         duration_s,
         distance_m,
         load,
         intensity,
+    }
+}
+
+/// How hard a race leg is ridden, run or swum, as a fraction of threshold.
+pub(super) fn race_intensity(leg: &Leg, legs: usize) -> f64 {
+    let km = leg.distance_m / 1000.0;
+    let multi = if legs > 1 { 0.04 } else { 0.0 };
+    let base: f64 = match leg.sport {
+        Sport::Run if km <= 5.5 => 1.04,
+        Sport::Run if km <= 10.5 => 1.0,
+        Sport::Run if km <= 22.0 => 0.94,
+        Sport::Run => 0.88,
+        Sport::Swim if km <= 2.0 => 0.96,
+        Sport::Swim => 0.9,
+        _ if km <= 45.0 => 0.97,
+        _ if km <= 100.0 => 0.86,
+        _ => 0.76,
+    };
+    base - multi
+}
+
+/// The planned workout for one leg of a race.
+pub(super) fn race(def: &RaceDef, leg: &Leg, a: &Athlete) -> Session {
+    let f = race_intensity(leg, def.legs.len());
+    let pct = (f * 100.0).round() as u32;
+    let km = leg.distance_m / 1000.0;
+    let (step, label) = match leg.sport {
+        Sport::Ride => {
+            let wkg = f64::from(a.ftp_w) / a.weight_kg;
+            let kmh = leg.kmh * (wkg / 3.6).powf(0.33);
+            let secs = (km / kmh * 3600.0).round() as u32;
+            (
+                leaf(StepKind::Interval, secs, ftp(pct - 3, pct + 3)),
+                "bike",
+            )
+        }
+        Sport::Swim => {
+            let pace = (f64::from(css_pace(a)) / f).round() as u32;
+            let t = target(
+                TargetKind::Pace,
+                TargetUnit::SecondsPerKm,
+                pace - 40,
+                pace + 40,
+            );
+            (
+                super::steps::distance(StepKind::Interval, leg.distance_m, t),
+                "swim",
+            )
+        }
+        _ => {
+            let pace = (f64::from(a.threshold_pace_s_per_km) / f).round() as u32;
+            let t = target(
+                TargetKind::Pace,
+                TargetUnit::SecondsPerKm,
+                pace - 5,
+                pace + 5,
+            );
+            (
+                super::steps::distance(StepKind::Interval, leg.distance_m, t),
+                "run",
+            )
+        }
+    };
+    let name = if def.legs.len() > 1 {
+        format!("{} — {label} {}", def.name, distance_label(leg.distance_m))
+    } else {
+        def.name.to_string()
+    };
+    let mut s = finish(
+        false,
+        a,
+        (
+            leg.sport,
+            name,
+            Some("Race day 🏁 Trust the taper."),
+            vec![step],
+        ),
+    );
+    s.distance_m = Some(leg.distance_m);
+    s
+}
+
+fn distance_label(m: f64) -> String {
+    if m % 1000.0 != 0.0 {
+        format!("{:.1} km", m / 1000.0)
+    } else {
+        format!("{:.0} km", m / 1000.0)
     }
 }

@@ -29,7 +29,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sha2::{Digest, Sha256};
 
-use super::{Activity, Athlete, Sport, Workout, madrid};
+use super::{Activity, Athlete, Sport, Workout};
 use numbers::{Normalized, Wander, apportion, gauss, round};
 
 /// The stream types of the contract, in the contract's order.
@@ -312,7 +312,7 @@ fn temperature(rng: &mut ChaCha8Rng, a: &Activity, altitude: Option<&[f64]>, n: 
     const MONTHLY: [f64; 12] = [
         7.0, 9.0, 12.0, 14.0, 18.0, 24.0, 27.0, 27.0, 22.0, 16.0, 11.0, 8.0,
     ];
-    let local = madrid::utc_to_local(a.start_time);
+    let local = a.local_start();
     let start_h = f64::from(local.hour()) + f64::from(local.minute()) / 60.0;
     let base = MONTHLY[local.date().month0() as usize] + rng.random_range(-3.0..3.0);
     let mut wander = Wander::new(rng, 0.4, 600.0);

@@ -15,7 +15,7 @@ use super::ids::{self, Sources};
 use super::query::{Obj, Query, local_string, round, select};
 use super::scopes::Area;
 use super::{Icu, auth, laps};
-use crate::data::{Activity, Athlete, Dataset, madrid};
+use crate::data::{Activity, Athlete, Dataset};
 use crate::server::Shared;
 
 /// What the platform says instead of a Strava activity.
@@ -23,7 +23,7 @@ pub(crate) const STRAVA_NOTE: &str = "STRAVA activities are not available via th
 
 /// The local start of an activity.
 pub(crate) fn local_start(a: &Activity) -> NaiveDateTime {
-    madrid::utc_to_local(a.start_time)
+    a.local_start()
 }
 
 /// The stream types of the contract under the platform's names.

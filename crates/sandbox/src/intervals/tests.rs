@@ -283,7 +283,21 @@ async fn wellness_records_carry_the_mornings_measurements() {
     assert_eq!(nine["weight"], 58.2);
     assert_eq!(nine["sleepSecs"], 27_000);
     assert_eq!(nine["sleepQuality"], 1, "4 of 4 is the platform's 1, great");
-    assert_eq!(nine["updated"], "2025-04-09T06:30:00.000Z");
+    // `updated` is the later of the measurement and the last change to an activity its
+    // fitness figures depend on.
+    let depends = sandbox
+        .truth()
+        .activities
+        .iter()
+        .filter(|a| a.athlete_id == "a_1042" && a.local_date <= day(9))
+        .map(|a| a.updated_at)
+        .max()
+        .unwrap_or(measured_at)
+        .max(measured_at);
+    assert_eq!(
+        nine["updated"],
+        depends.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    );
     assert!(list[0]["restingHR"].is_null() && list[0]["ctl"].is_number());
     assert_eq!(list[2]["sleepQuality"], 3);
     let fields = get_ok(

@@ -98,14 +98,16 @@ impl Route {
         route
     }
 
-    /// The way out of an out-and-back: 100 m steps on a heading that wanders but keeps going.
+    /// The way out of an out-and-back: 100 m steps on a heading that wanders but keeps going,
+    /// with one slow S-bend so that no road out is a ruler line.
     fn path_out(&self, rng: &mut ChaCha8Rng, half: f64, heading: f64) -> Vec<(f64, f64)> {
         let steps = (half / 100.0).ceil().max(2.0) as usize;
         let mut turn = Wander::new(rng, 0.5, (steps as f64 / 6.0).clamp(4.0, 15.0));
         let (mut e, mut n) = (0.0, 0.0);
         let mut out = vec![(0.0, 0.0)];
-        for _ in 0..steps {
-            let dir = heading + turn.next(rng) + 0.2 * super::gauss(rng);
+        for i in 0..steps {
+            let bend = 0.5 * (std::f64::consts::TAU * i as f64 / steps as f64).sin();
+            let dir = heading + bend + turn.next(rng) + 0.2 * super::gauss(rng);
             e += 100.0 * dir.cos();
             n += 100.0 * dir.sin();
             out.push((e, n));
