@@ -156,31 +156,27 @@ pub async fn run(size: DatasetSize) -> Result<String, String> {
         .build()
         .map_err(|e| e.to_string())?;
     let mut lines = Vec::new();
+    // A coach reads every athlete who shares with them, one `athlete_id` at a time.
+    let athletes: Vec<String> = truth
+        .readable_by(&truth.owner().id)
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
     for (label, client) in [("", &plain), (" (gzip)", &gzip)] {
         let mut activities = Series::new(format!("activities, full pages of 200{label}"));
-        let n = walk(
-            client,
-            &format!("{origin}/api/v1/activities"),
-            &token,
-            &mut activities,
-        )
-        .await?;
         let mut workouts = Series::new(format!("workouts, full pages of 200{label}"));
-        walk(
-            client,
-            &format!("{origin}/api/v1/workouts"),
-            &token,
-            &mut workouts,
-        )
-        .await?;
         let mut feed = Series::new(format!("activity change feed{label}"));
-        walk(
-            client,
-            &format!("{origin}/api/v1/activities?updated_since=2000-01-01T00:00:00Z"),
-            &token,
-            &mut feed,
-        )
-        .await?;
+        let mut n = 0;
+        for athlete in &athletes {
+            let base = format!("{origin}/api/v1/activities?athlete_id={athlete}");
+            n += walk(client, &base, &token, &mut activities).await?;
+            let base = format!("{origin}/api/v1/workouts?athlete_id={athlete}");
+            walk(client, &base, &token, &mut workouts).await?;
+            let base = format!(
+                "{origin}/api/v1/activities?athlete_id={athlete}&updated_since=2000-01-01T00:00:00Z"
+            );
+            walk(client, &base, &token, &mut feed).await?;
+        }
         if n != truth.activities.len() {
             return Err(format!(
                 "walked {n} activities of {}",
