@@ -168,35 +168,3 @@ fn mondays_are_mostly_rest_days_for_ana() {
         .count();
     assert!(mondays * 50 < d.workouts.len(), "{mondays}");
 }
-
-/// Generation time of each size, best of three. Run in release:
-/// `cargo test --release -p offpeak-sandbox --lib generation_time -- --ignored --nocapture`
-#[test]
-#[ignore]
-fn generation_time() {
-    for size in DatasetSize::ALL {
-        let best = (0..3)
-            .map(|i| {
-                let t = std::time::Instant::now();
-                let d = Dataset::generate(42 + i, anchor(), size);
-                let el = t.elapsed();
-                assert!(!d.activities.is_empty());
-                el
-            })
-            .min()
-            .unwrap();
-        let d = Dataset::generate(42, anchor(), size);
-        println!(
-            "{}: {best:?} ({} athletes, {} workouts, {} activities, {} notes, {} wellness)",
-            size.as_str(),
-            d.athletes.len(),
-            d.workouts.len(),
-            d.activities.len(),
-            d.notes.len(),
-            d.wellness.len()
-        );
-        if size == DatasetSize::Decade && !cfg!(debug_assertions) {
-            assert!(best < std::time::Duration::from_millis(1000), "{best:?}");
-        }
-    }
-}
