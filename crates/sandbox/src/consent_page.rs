@@ -1,4 +1,5 @@
-//! The HTML the person sees: the sign-in + consent page and the error page.
+//! The HTML the person sees: the sign-in + consent page and the error page. The page frame
+//! and the error page serve every platform the sandbox plays, each as its own [`Site`].
 
 use std::fmt::Write;
 
@@ -33,28 +34,60 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-pub(crate) fn page(title: &str, main: &str) -> String {
-    format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-         <title>{title} · VeloPeak</title><style>{STYLE}</style></head>\
-         <body><main><p class=\"brand\">VeloPeak</p>{main}</main></body></html>\n",
-        title = escape(title),
-    )
+/// A platform's look: its name, shown as the brand, and its style sheet.
+pub(crate) struct Site {
+    pub name: &'static str,
+    pub style: &'static str,
 }
 
-/// What the consent page shows.
-pub(crate) struct Consent<'a> {
+impl Site {
+    /// A page titled `title` (escaped here) around the HTML `main`.
+    pub(crate) fn page(&self, title: &str, main: &str) -> String {
+        format!(
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+             <title>{title} · {name}</title><style>{style}</style></head>\
+             <body><main><p class=\"brand\">{name}</p>{main}</main></body></html>\n",
+            title = escape(title),
+            name = self.name,
+            style = self.style,
+        )
+    }
+
+    /// The page that refuses an authorization request: `heading`, then `message`.
+    pub(crate) fn error(&self, heading: &str, message: &str) -> String {
+        self.page(
+            "Authorization error",
+            &format!(
+                "<h1>{heading}</h1><p class=\"error\">{}</p>\
+                 <p>You can close this window.</p>",
+                escape(message)
+            ),
+        )
+    }
+}
+
+const VELOPEAK: Site = Site {
+    name: "VeloPeak",
+    style: STYLE,
+};
+
+pub(crate) fn page(title: &str, main: &str) -> String {
+    VELOPEAK.page(title, main)
+}
+
+/// What the consent page shows, with the platform's scopes `S`.
+pub(crate) struct Consent<'a, S> {
     pub athlete_name: &'a str,
     pub client_name: &'a str,
-    pub scopes: &'a [Scope],
+    pub scopes: &'a [S],
     pub redirect_uri: &'a str,
     pub request_id: &'a str,
     /// Where the form posts the decision: the variant's authorize path.
     pub action: &'a str,
 }
 
-pub(crate) fn consent(c: &Consent<'_>) -> String {
+pub(crate) fn consent(c: &Consent<'_, Scope>) -> String {
     let client = escape(c.client_name);
     let mut main = String::new();
     let _ = write!(
@@ -91,14 +124,7 @@ pub(crate) fn consent(c: &Consent<'_>) -> String {
 }
 
 pub(crate) fn error(message: &str) -> String {
-    page(
-        "Authorization error",
-        &format!(
-            "<h1>Something is wrong with this sign-in request</h1><p class=\"error\">{}</p>\
-             <p>You can close this window.</p>",
-            escape(message)
-        ),
-    )
+    VELOPEAK.error("Something is wrong with this sign-in request", message)
 }
 
 #[cfg(test)]

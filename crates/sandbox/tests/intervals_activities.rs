@@ -10,20 +10,6 @@ use std::collections::BTreeSet;
 use icu::*;
 use serde_json::Value;
 
-const ALL_TIME: &str = "oldest=2000-01-01";
-
-async fn all_activities(origin: &str) -> Vec<Value> {
-    get_ok(origin, &format!("/athlete/0/activities?{ALL_TIME}"))
-        .await
-        .as_array()
-        .unwrap()
-        .clone()
-}
-
-fn is_stub(a: &Value) -> bool {
-    a["source"] == "STRAVA"
-}
-
 #[tokio::test]
 async fn activities_need_oldest_and_come_newest_first() {
     let sandbox = start().await;

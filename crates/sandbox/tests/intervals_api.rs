@@ -10,20 +10,6 @@ use std::collections::BTreeSet;
 use icu::*;
 use serde_json::{Value, json};
 
-const ALL_TIME: &str = "oldest=2000-01-01";
-
-async fn all_activities(origin: &str) -> Vec<Value> {
-    get_ok(origin, &format!("/athlete/0/activities?{ALL_TIME}"))
-        .await
-        .as_array()
-        .unwrap()
-        .clone()
-}
-
-fn is_stub(a: &Value) -> bool {
-    a["source"] == "STRAVA"
-}
-
 #[tokio::test]
 async fn each_endpoint_answers_the_owners_key() {
     let sandbox = start().await;

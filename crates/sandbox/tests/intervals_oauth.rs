@@ -10,33 +10,6 @@ use std::time::Duration;
 use icu::*;
 use offpeak_sandbox::{DEMO_CLIENT_ID, approve};
 use serde_json::json;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-/// A loopback "app" that answers one request with the request target it received.
-async fn one_shot_callback() -> (u16, tokio::task::JoinHandle<String>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let task = tokio::spawn(async move {
-        let (mut stream, _) = listener.accept().await.unwrap();
-        let mut head = Vec::new();
-        let mut buf = [0u8; 1024];
-        while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-            let n = stream.read(&mut buf).await.unwrap();
-            assert!(n > 0);
-            head.extend_from_slice(&buf[..n]);
-        }
-        let head = String::from_utf8(head).unwrap();
-        let target = head.split(' ').nth(1).unwrap().to_string();
-        let body = "ok";
-        let response = format!(
-            "HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-            body.len()
-        );
-        stream.write_all(response.as_bytes()).await.unwrap();
-        target
-    });
-    (port, task)
-}
 
 fn access(token: &serde_json::Value) -> String {
     token["access_token"].as_str().unwrap().to_string()
@@ -61,14 +34,7 @@ async fn approving_every_scope_gives_a_lasting_token_for_everything() {
             ("state", "xyz"),
         ],
     );
-    let page = browser()
-        .get(&url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = fetch_text(&url).await;
     assert_eq!(
         checkbox_values(&page),
         ["ACTIVITY:READ", "WELLNESS:READ", "CALENDAR:READ"]
@@ -239,14 +205,7 @@ async fn disconnect_app_revokes_the_token() {
     let origin = sandbox.origin();
     let bearer = access(&token_for(&origin, &["ACTIVITY:READ"]).await);
     let other = access(&token_for(&origin, &["ACTIVITY:READ"]).await);
-    let page = browser()
-        .get(format!("{origin}/settings/connected-apps"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = fetch_text(&format!("{origin}/settings/connected-apps")).await;
     assert_eq!(page.matches("data-client=\"offpeak-demo\"").count(), 2);
     assert!(
         page.contains("activities:read"),
@@ -270,6 +229,19 @@ async fn disconnect_app_revokes_the_token() {
     assert_eq!(get(&origin, ACTIVITIES, Auth::Bearer(&other)).await.0, 200);
 }
 
+/// Opens the authorize page of `client` for every read scope, to come back to `redirect`.
+async fn open_authorize(origin: &str, client: &str, redirect: &str) -> reqwest::Response {
+    let url = authorize_url(
+        origin,
+        &[
+            ("client_id", client),
+            ("redirect_uri", redirect),
+            ("scope", ALL_SCOPES),
+        ],
+    );
+    browser().get(url).send().await.unwrap()
+}
+
 #[tokio::test]
 async fn unknown_apps_and_redirects_get_an_error_page_without_a_redirect() {
     let sandbox = start().await;
@@ -280,29 +252,13 @@ async fn unknown_apps_and_redirects_get_an_error_page_without_a_redirect() {
         (DEMO_CLIENT_ID, "http://127.0.0.1:53682/elsewhere"),
     ];
     for (client, redirect) in cases {
-        let url = authorize_url(
-            &origin,
-            &[
-                ("client_id", client),
-                ("redirect_uri", redirect),
-                ("scope", ALL_SCOPES),
-            ],
-        );
-        let response = browser().get(url).send().await.unwrap();
+        let response = open_authorize(&origin, client, redirect).await;
         assert_eq!(response.status(), 400, "{client} {redirect}");
         assert!(response.headers().get("location").is_none());
         assert!(response.text().await.unwrap().contains("class=\"error\""));
     }
     for redirect in ["http://localhost/", "http://localhost:8765/oauth/done"] {
-        let url = authorize_url(
-            &origin,
-            &[
-                ("client_id", DEMO_CLIENT_ID),
-                ("redirect_uri", redirect),
-                ("scope", ALL_SCOPES),
-            ],
-        );
-        let response = browser().get(url).send().await.unwrap();
+        let response = open_authorize(&origin, DEMO_CLIENT_ID, redirect).await;
         assert_eq!(response.status(), 200, "{redirect} is always allowed");
     }
     let url = authorize_url(

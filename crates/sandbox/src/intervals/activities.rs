@@ -2,21 +2,21 @@
 //! `GET /api/v1/activity/{id}` (`intervals=true` adds `icu_intervals` and `icu_groups`).
 //! Activities that came from Strava are only stubs, as the platform may not pass them on.
 
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, Uri};
+use axum::Json;
+use axum::extract::Path;
+use axum::http::Uri;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use chrono::{NaiveDateTime, SecondsFormat};
 use serde_json::{Map, Value};
 
 use super::athlete::{lthr, sport_type};
+use super::auth::{self, Call};
 use super::errors::IcuError;
 use super::ids::{self, Sources};
-use super::query::{Obj, Query, local_string, round, select};
+use super::laps;
+use super::query::{Obj, local_string, round, select};
 use super::scopes::Area;
-use super::{Icu, auth, laps};
 use crate::data::{Activity, Athlete, Dataset};
-use crate::server::Shared;
 
 /// What the platform says instead of a Strava activity.
 pub(crate) const STRAVA_NOTE: &str = "STRAVA activities are not available via the API";
@@ -128,18 +128,12 @@ pub(crate) fn activity_json(
 }
 
 pub(crate) async fn list(
-    State(app): State<Shared>,
-    Extension(icu): Icu,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    Call { app, caller, query }: Call,
 ) -> Result<Response, IcuError> {
-    let caller = auth::caller(&app, &icu, &headers)?;
-    let query = Query::parse(raw.as_deref());
     let catalog = app.catalog();
     let data = &catalog.data;
-    let athlete = auth::athlete(data, &caller, &id)?;
-    caller.require(Area::Activity)?;
+    let athlete = auth::athlete_in(data, &caller, &id, Area::Activity)?;
     query.require("oldest")?;
     let oldest = query.instant("oldest", false)?;
     let newest = query.instant("newest", true)?;
@@ -168,7 +162,7 @@ pub(crate) async fn list(
 }
 
 /// The activity with Intervals id `id` if `caller` may read it: 404 if there is none, 403 if
-/// it belongs to someone else.
+/// it belongs to someone else or the caller may not read activities.
 pub(crate) fn readable<'a>(
     data: &'a Dataset,
     sources: &Sources,
@@ -186,24 +180,19 @@ pub(crate) fn readable<'a>(
     let athlete = data
         .athlete(&activity.athlete_id)
         .ok_or_else(|| IcuError::not_found(uri.path(), now))?;
+    caller.require(Area::Activity)?;
     Ok((activity, athlete))
 }
 
 pub(crate) async fn one(
-    State(app): State<Shared>,
-    Extension(icu): Icu,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
     uri: Uri,
+    Call { app, caller, query }: Call,
 ) -> Result<Response, IcuError> {
-    let caller = auth::caller(&app, &icu, &headers)?;
-    let query = Query::parse(raw.as_deref());
     let catalog = app.catalog();
     let data = &catalog.data;
     let sources = Sources::of(data);
     let (activity, athlete) = readable(data, &sources, &caller, &id, &uri, app.clock.now())?;
-    caller.require(Area::Activity)?;
     let mut json = activity_json(activity, athlete, data, &sources);
     if query.flag("intervals") && !sources.is_strava(&activity.id) {
         let planned = activity

@@ -1,17 +1,16 @@
 //! `GET /api/v1/athlete/{id}`: the athlete with `sportSettings[]` (the OpenAPI's
 //! `WithSportSettings`), and the sport names and thresholds the other modules share.
 
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::Json;
+use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use serde_json::{Value, json};
 
+use super::auth::{self, Call};
 use super::errors::IcuError;
+use super::ids;
 use super::query::{Obj, round};
-use super::{Icu, auth, ids};
 use crate::data::{Athlete, Dataset, Sport};
-use crate::server::Shared;
 
 /// Lactate threshold heart rate: 90% of max, as the data set computes it for its targets.
 pub(crate) fn lthr(a: &Athlete) -> u32 {
@@ -171,12 +170,9 @@ pub(crate) fn profile_json(a: &Athlete, data: &Dataset) -> Value {
 }
 
 pub(crate) async fn profile(
-    State(app): State<Shared>,
-    Extension(icu): Icu,
-    headers: HeaderMap,
     Path(id): Path<String>,
+    Call { app, caller, .. }: Call,
 ) -> Result<Response, IcuError> {
-    let caller = auth::caller(&app, &icu, &headers)?;
     let catalog = app.catalog();
     let athlete = auth::athlete(&catalog.data, &caller, &id)?;
     Ok(Json(profile_json(athlete, &catalog.data)).into_response())

@@ -1,18 +1,24 @@
 //! Who is calling: a personal API key sent as HTTP Basic `API_KEY:<key>`, or an OAuth access
 //! token sent as Bearer; and which athlete a path's id names, if the caller may read them.
+//! [`Call`] hands a data handler its caller and query string.
 
+use axum::Extension;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
-use super::IcuState;
 use super::errors::IcuError;
 use super::ids::{self, AthleteRef};
+use super::query::Query;
 use super::scopes::{Area, IcuScope};
+use super::{Icu, IcuState};
 use crate::config::DEMO_INTERVALS_KEY;
 use crate::data::{Athlete, Dataset};
 use crate::pkce::constant_time_eq;
-use crate::server::AppState;
+use crate::server::{AppState, Shared};
 
 /// The user name of every personal API key.
 pub(crate) const KEY_USER: &str = "API_KEY";
@@ -159,5 +165,40 @@ pub(crate) fn athlete<'a>(
         Ok(athlete)
     } else {
         Err(IcuError::AccessDenied)
+    }
+}
+
+/// [`athlete`], if `caller` may also read `area`.
+pub(crate) fn athlete_in<'a>(
+    data: &'a Dataset,
+    caller: &Caller,
+    path_id: &str,
+    area: Area,
+) -> Result<&'a Athlete, IcuError> {
+    let athlete = athlete(data, caller, path_id)?;
+    caller.require(area)?;
+    Ok(athlete)
+}
+
+/// What every data handler starts from: the server, the [`caller`] (401 or 403 before the
+/// handler runs) and the query string.
+pub(crate) struct Call {
+    pub app: Shared,
+    pub caller: Caller,
+    pub query: Query,
+}
+
+impl FromRequestParts<Shared> for Call {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Shared) -> Result<Call, Response> {
+        let Extension(icu) = Icu::from_request_parts(parts, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Call {
+            app: app.clone(),
+            caller: caller(app, &icu, &parts.headers).map_err(IntoResponse::into_response)?,
+            query: Query::parse(parts.uri.query()),
+        })
     }
 }

@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use super::scopes::IcuScope;
-use crate::consent_page::{REQUEST_ID_FIELD, escape};
+pub(crate) use crate::consent_page::Consent;
+use crate::consent_page::{REQUEST_ID_FIELD, Site, escape};
 
 /// The form field of each ticked scope.
 pub(crate) const SCOPE_FIELD: &str = "scope";
@@ -19,26 +20,12 @@ code{font-size:.8rem;color:#666}.redirect{font-size:.8rem;color:#666;word-break:
 button{font:inherit;padding:.5rem 1.1rem;border-radius:6px;border:1px solid #ccc;background:#fff;cursor:pointer}\
 button.primary{background:#1976d2;border-color:#1976d2;color:#fff}.error{color:#b00020}";
 
-fn page(title: &str, main: &str) -> String {
-    format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-         <title>{title} · Intervals.icu</title><style>{STYLE}</style></head>\
-         <body><main><p class=\"brand\">Intervals.icu</p>{main}</main></body></html>\n",
-        title = escape(title),
-    )
-}
+const INTERVALS: Site = Site {
+    name: "Intervals.icu",
+    style: STYLE,
+};
 
-pub(crate) struct Consent<'a> {
-    pub athlete_name: &'a str,
-    pub client_name: &'a str,
-    pub scopes: &'a [IcuScope],
-    pub redirect_uri: &'a str,
-    pub request_id: &'a str,
-    pub action: &'a str,
-}
-
-pub(crate) fn consent(c: &Consent<'_>) -> String {
+pub(crate) fn consent(c: &Consent<'_, IcuScope>) -> String {
     let client = escape(c.client_name);
     let mut main = String::new();
     let _ = write!(
@@ -72,18 +59,11 @@ pub(crate) fn consent(c: &Consent<'_>) -> String {
          </div></form>",
         uri = escape(c.redirect_uri),
     );
-    page(&format!("Connect {}", c.client_name), &main)
+    INTERVALS.page(&format!("Connect {}", c.client_name), &main)
 }
 
 pub(crate) fn error(message: &str) -> String {
-    page(
-        "Authorization error",
-        &format!(
-            "<h1>This app cannot connect</h1><p class=\"error\">{}</p>\
-             <p>You can close this window.</p>",
-            escape(message)
-        ),
-    )
+    INTERVALS.error("This app cannot connect", message)
 }
 
 #[cfg(test)]

@@ -3,21 +3,20 @@
 //! races as `RACE_A|B|C`, calendar notes as `NOTE`, `HOLIDAY`, `SICK` or `INJURED`. `category`
 //! filters, `limit` cuts, `resolve=true` adds absolute targets to the steps.
 
-use axum::extract::{Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::Json;
+use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use chrono::{Duration, NaiveDate, NaiveTime, SecondsFormat};
 use serde_json::Value;
 
 use super::athlete::sport_type;
+use super::auth::{self, Call};
 use super::errors::IcuError;
-use super::query::{Obj, Query, local_string, round};
+use super::ids;
+use super::query::{Obj, local_string, round};
 use super::scopes::Area;
 use super::workout_doc::workout_doc;
-use super::{Icu, auth, ids};
 use crate::data::{Athlete, CalendarNote, Dataset, NoteCategory, RacePriority, Workout};
-use crate::server::Shared;
 
 pub(crate) fn category_of(w: &Workout) -> &'static str {
     match w.race {
@@ -139,17 +138,11 @@ pub(crate) fn events(
 }
 
 pub(crate) async fn list(
-    State(app): State<Shared>,
-    Extension(icu): Icu,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    Call { app, caller, query }: Call,
 ) -> Result<Response, IcuError> {
-    let caller = auth::caller(&app, &icu, &headers)?;
-    let query = Query::parse(raw.as_deref());
     let catalog = app.catalog();
-    let athlete = auth::athlete(&catalog.data, &caller, &id)?;
-    caller.require(Area::Calendar)?;
+    let athlete = auth::athlete_in(&catalog.data, &caller, &id, Area::Calendar)?;
     // "Today" is the data set's anchor date.
     let oldest = query.date("oldest")?.unwrap_or(app.config.anchor);
     let newest = query.date("newest")?.unwrap_or(oldest + Duration::days(6));

@@ -7,19 +7,16 @@
 //! of the activity comes back and `watts` is named `raw_watts`; asking for `fixed_watts` gives
 //! `watts`.
 
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, Uri};
+use axum::Json;
+use axum::extract::Path;
+use axum::http::Uri;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use serde_json::{Map, Value, json};
 
 use super::activities::{STRAVA_NOTE, icu_stream_type, readable};
+use super::auth::Call;
 use super::errors::IcuError;
 use super::ids::Sources;
-use super::query::Query;
-use super::scopes::Area;
-use super::{Icu, auth};
-use crate::server::Shared;
 
 /// The contract's stream name behind a platform stream name.
 fn velopeak_type(icu: &str) -> Option<&'static str> {
@@ -118,20 +115,14 @@ pub(crate) fn convert(streams: &Map<String, Value>, plan: &[(String, &'static st
 }
 
 pub(crate) async fn list(
-    State(app): State<Shared>,
-    Extension(icu): Icu,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
     uri: Uri,
+    Call { app, caller, query }: Call,
 ) -> Result<Response, IcuError> {
-    let caller = auth::caller(&app, &icu, &headers)?;
-    let query = Query::parse(raw.as_deref());
     let body = {
         let catalog = app.catalog();
         let sources = Sources::of(&catalog.data);
         let (activity, _) = readable(&catalog.data, &sources, &caller, &id, &uri, app.clock.now())?;
-        caller.require(Area::Activity)?;
         if sources.is_strava(&activity.id) {
             return Err(IcuError::unprocessable(STRAVA_NOTE));
         }

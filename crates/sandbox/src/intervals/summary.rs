@@ -6,22 +6,20 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::Json;
+use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use chrono::{Duration, NaiveDateTime, NaiveTime};
 use serde_json::Value;
 
 use super::activities::local_start;
 use super::athlete::sport_type;
+use super::auth::{self, Call};
 use super::errors::IcuError;
-use super::fitness;
-use super::query::{Obj, Query, round};
+use super::query::{Obj, round};
 use super::scopes::Area;
-use super::{Icu, auth, ids};
+use super::{fitness, ids};
 use crate::data::{Activity, Athlete, Dataset};
-use crate::server::Shared;
 
 #[derive(Default)]
 struct Totals {
@@ -112,18 +110,12 @@ pub(crate) fn row(data: &Dataset, a: &Athlete, start: NaiveDateTime, end: NaiveD
 }
 
 pub(crate) async fn list(
-    State(app): State<Shared>,
-    Extension(icu): Icu,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    Call { app, caller, query }: Call,
 ) -> Result<Response, IcuError> {
-    let caller = auth::caller(&app, &icu, &headers)?;
-    let query = Query::parse(raw.as_deref());
     let catalog = app.catalog();
     let data = &catalog.data;
-    let athlete = auth::athlete(data, &caller, &id)?;
-    caller.require(Area::Activity)?;
+    let athlete = auth::athlete_in(data, &caller, &id, Area::Activity)?;
     let today = app.config.anchor;
     let end = query
         .instant("end", true)?

@@ -5,20 +5,18 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::Json;
+use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
 use serde_json::Value;
 
+use super::auth::{self, Call};
 use super::errors::IcuError;
 use super::fitness::{self, Day};
-use super::query::{Obj, Query, select};
+use super::query::{Obj, select};
 use super::scopes::Area;
-use super::{Icu, auth};
 use crate::data::{Dataset, Wellness};
-use crate::server::Shared;
 
 /// The platform's sleep quality runs from 1 (great) to 4 (poor); the data set's from 1 (poor)
 /// to 4 (great).
@@ -111,17 +109,11 @@ pub(crate) fn records(
 }
 
 pub(crate) async fn list(
-    State(app): State<Shared>,
-    Extension(icu): Icu,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    Call { app, caller, query }: Call,
 ) -> Result<Response, IcuError> {
-    let caller = auth::caller(&app, &icu, &headers)?;
-    let query = Query::parse(raw.as_deref());
     let catalog = app.catalog();
-    let athlete = auth::athlete(&catalog.data, &caller, &id)?;
-    caller.require(Area::Wellness)?;
+    let athlete = auth::athlete_in(&catalog.data, &caller, &id, Area::Wellness)?;
     let oldest = query.date("oldest")?;
     let newest = query.date("newest")?.unwrap_or(app.config.anchor);
     let fields = query.fields();

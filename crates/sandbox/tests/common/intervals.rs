@@ -1,28 +1,32 @@
 //! Helpers for the Intervals.icu tests: a sandbox playing Intervals.icu, requests with a key or
-//! token (paced under the platform's ten requests a second), and the OAuth round trip by hand.
+//! token (paced under the platform's ten requests a second), all activities, and the OAuth
+//! round trip by hand. What is not particular to Intervals.icu (a browser, a loopback callback)
+//! comes from the shared helpers in `mod.rs`.
 #![allow(dead_code)]
 
-use std::net::SocketAddr;
+#[path = "mod.rs"]
+mod common;
+
 use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use chrono::NaiveDate;
 use offpeak_sandbox::{
     DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_INTERVALS_KEY, RunningSandbox, SandboxConfig, Variant,
 };
-use reqwest::redirect::Policy;
 use serde_json::Value;
 use url::Url;
+
+// Not every test file uses every helper.
+#[allow(unused_imports)]
+pub use common::{anchor, browser, fetch_text, one_shot_callback, param, start_with};
 
 pub const KEY: &str = DEMO_INTERVALS_KEY;
 pub const OWNER: &str = "i1042";
 pub const REDIRECT: &str = "http://127.0.0.1:53682/callback";
 pub const ALL_SCOPES: &str = "ACTIVITY:READ,WELLNESS:READ,CALENDAR:READ";
-
-pub fn anchor() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 4, 10).unwrap()
-}
+/// An `oldest` before every activity.
+pub const ALL_TIME: &str = "oldest=2000-01-01";
 
 pub fn config() -> SandboxConfig {
     SandboxConfig::for_variant(Variant::Intervals, anchor())
@@ -30,21 +34,6 @@ pub fn config() -> SandboxConfig {
 
 pub async fn start() -> RunningSandbox {
     start_with(config()).await
-}
-
-pub async fn start_with(config: SandboxConfig) -> RunningSandbox {
-    RunningSandbox::start(config, SocketAddr::from(([127, 0, 0, 1], 0)))
-        .await
-        .unwrap()
-}
-
-/// A client that does not follow redirects.
-pub fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(Policy::none())
-        .no_proxy()
-        .build()
-        .unwrap()
 }
 
 /// How a request proves who sends it.
@@ -101,6 +90,20 @@ pub async fn get_ok(origin: &str, path: &str) -> Value {
     body
 }
 
+/// Every activity of the owner, newest first.
+pub async fn all_activities(origin: &str) -> Vec<Value> {
+    get_ok(origin, &format!("/athlete/0/activities?{ALL_TIME}"))
+        .await
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Whether an activity is a Strava stub.
+pub fn is_stub(a: &Value) -> bool {
+    a["source"] == "STRAVA"
+}
+
 pub fn authorize_url(origin: &str, pairs: &[(&str, &str)]) -> String {
     let mut url = Url::parse(&format!("{origin}/oauth/authorize")).unwrap();
     url.query_pairs_mut().extend_pairs(pairs);
@@ -143,13 +146,6 @@ pub fn query_of(location: &str) -> Vec<(String, String)> {
         .query_pairs()
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
-}
-
-pub fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
 }
 
 /// Opens the consent page for `scope`, submits `decision` with the `ticked` scopes and returns

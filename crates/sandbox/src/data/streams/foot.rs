@@ -8,7 +8,7 @@ use rand_chacha::ChaCha8Rng;
 use super::super::{Activity, Sport};
 use super::route::{self, Cursor, Layout, Route};
 use super::shape;
-use super::stops::{self, Clock, Stop, Tick};
+use super::stops::{self, Clock, Stop, Tick, Track};
 use super::{Motion, StreamContext, Wander, Wants, gauss, heart};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,11 +82,7 @@ pub(super) fn simulate(
     let stops = stops::schedule(rng, moving, n as u32 - moving, stop_style, &shape.hard);
     let mut walk = Walk {
         gait,
-        moving: Vec::with_capacity(n),
-        velocity: Vec::with_capacity(n),
-        distance: Vec::with_capacity(n),
-        altitude: Vec::with_capacity(n),
-        grade: Vec::with_capacity(n),
+        track: Track::with_capacity(n),
     };
     let mean_speed = length / f64::from(moving.max(1));
     let mut scale = mean_speed;
@@ -99,8 +95,8 @@ pub(super) fn simulate(
     }
     let threshold = 1000.0 / f64::from(ctx.athlete.threshold_pace_s_per_km.max(150));
     // Effort for the heart, written over the grade column: climbs cost more than their pace.
-    let mut effort = std::mem::take(&mut walk.grade);
-    for (e, &v) in effort.iter_mut().zip(&walk.velocity) {
+    let mut effort = std::mem::take(&mut walk.track.grade);
+    for (e, &v) in effort.iter_mut().zip(&walk.track.velocity) {
         let grade = *e;
         *e = match gait {
             Gait::Run => v / threshold * (1.0 + 4.0 * grade).max(0.3),
@@ -115,23 +111,19 @@ pub(super) fn simulate(
             tau_down: rng.random_range(80.0..120.0),
         },
         effort,
-        moving: walk.moving,
-        distance: Some(walk.distance),
-        velocity: Some(walk.velocity),
+        moving: walk.track.moving,
+        distance: Some(walk.track.distance),
+        velocity: Some(walk.track.velocity),
         watts: None,
         cadence,
-        altitude: outdoor.then_some(walk.altitude),
+        altitude: outdoor.then_some(walk.track.altitude),
         route,
     }
 }
 
 struct Walk {
     gait: Gait,
-    moving: Vec<bool>,
-    velocity: Vec<f64>,
-    distance: Vec<f64>,
-    altitude: Vec<f64>,
-    grade: Vec<f64>,
+    track: Track,
 }
 
 impl Walk {
@@ -145,26 +137,13 @@ impl Walk {
         scale: f64,
         n: usize,
     ) -> f64 {
-        self.moving.clear();
-        self.velocity.clear();
-        self.distance.clear();
-        self.altitude.clear();
-        self.grade.clear();
+        self.track.clear();
         let mut clock = Clock::new(stops);
         let mut cur = Cursor::default();
         let (mut x, mut v) = (0.0, 0.0);
         for _ in 0..n {
-            let tick = clock.tick();
-            if tick == Tick::Stopped {
-                v = 0.0;
-            }
-            let (h, grade) = route.map_or((0.0, 0.0), |r| r.terrain(x, &mut cur));
-            self.distance.push(x);
-            self.velocity.push(v);
-            self.altitude.push(h);
-            self.grade.push(grade);
+            let (tick, grade) = self.track.second(&mut clock, route, &mut cur, x, &mut v);
             let Tick::Moving { j, to_stop } = tick else {
-                self.moving.push(false);
                 continue;
             };
             let want = scale * level.get(j).copied().unwrap_or(1.0) * self.gait.on(grade);
@@ -174,7 +153,6 @@ impl Walk {
                 .max(0.0);
             x += 0.5 * (v + next);
             v = next;
-            self.moving.push(true);
         }
         x
     }
@@ -184,9 +162,10 @@ impl Walk {
 fn cadence(rng: &mut ChaCha8Rng, a: &Activity, walk: &Walk, mean_speed: f64) -> Vec<f64> {
     let target = a.avg_cadence.map_or(85.0, f64::from);
     let mut wander = Wander::new(rng, 1.2, 60.0);
-    walk.velocity
+    walk.track
+        .velocity
         .iter()
-        .zip(&walk.moving)
+        .zip(&walk.track.moving)
         .map(|(&v, &on)| {
             let drift = wander.next(rng) + 0.8 * gauss(rng);
             if !on || v < 0.5 {

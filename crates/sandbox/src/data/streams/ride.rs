@@ -9,7 +9,7 @@ use rand_chacha::ChaCha8Rng;
 use super::super::{Activity, Sport};
 use super::route::{self, Cursor, Layout, Route};
 use super::shape::{self, COAST};
-use super::stops::{self, Clock, Stop, Tick};
+use super::stops::{self, Clock, Stop, Tick, Track};
 use super::{Motion, Normalized, StreamContext, Wander, Wants, gauss, heart};
 
 const G: f64 = 9.80665;
@@ -178,20 +178,20 @@ pub(super) fn simulate(
         }
         knobs = adjust(knobs, &o, &targets);
     }
-    cadence(rng, a, &ride.watts, &mut ride.grade, avg);
+    cadence(rng, a, &ride.watts, &mut ride.track.grade, avg);
     let effort = ride.watts.iter().map(|p| p / ftp).collect();
     Motion {
-        moving: ride.moving,
+        moving: ride.track.moving,
         effort,
         heart: heart::Heart {
             tau_up: rng.random_range(30.0..45.0),
             tau_down: rng.random_range(80.0..120.0),
         },
-        distance: Some(ride.distance),
-        velocity: Some(ride.velocity),
+        distance: Some(ride.track.distance),
+        velocity: Some(ride.track.velocity),
         watts: Some(ride.watts),
-        cadence: Some(ride.grade),
-        altitude: outdoor.then_some(ride.altitude),
+        cadence: Some(ride.track.grade),
+        altitude: outdoor.then_some(ride.track.altitude),
         route,
     }
 }
@@ -283,23 +283,15 @@ fn quick(level: &[f64], route: Option<&Route>, bike: Bike, k: &Knobs) -> Outcome
 
 /// The columns of one ride, second by second.
 struct Ride {
-    moving: Vec<bool>,
+    track: Track,
     watts: Vec<f64>,
-    velocity: Vec<f64>,
-    distance: Vec<f64>,
-    altitude: Vec<f64>,
-    grade: Vec<f64>,
 }
 
 impl Ride {
     fn with_capacity(n: usize) -> Ride {
         Ride {
-            moving: Vec::with_capacity(n),
+            track: Track::with_capacity(n),
             watts: Vec::with_capacity(n),
-            velocity: Vec::with_capacity(n),
-            distance: Vec::with_capacity(n),
-            altitude: Vec::with_capacity(n),
-            grade: Vec::with_capacity(n),
         }
     }
 
@@ -316,29 +308,16 @@ impl Ride {
         n: usize,
     ) -> Outcome {
         let bike = Bike { cda: k.cda, ..bike };
-        self.moving.clear();
+        self.track.clear();
         self.watts.clear();
-        self.velocity.clear();
-        self.distance.clear();
-        self.altitude.clear();
-        self.grade.clear();
         let mut clock = Clock::new(stops);
         let mut cur = Cursor::default();
         let mut np = Normalized::new(30);
         let (mut x, mut v, mut energy, mut secs) = (0.0, 0.0, 0.0, 0usize);
         for _ in 0..n {
-            let tick = clock.tick();
-            if tick == Tick::Stopped {
-                v = 0.0;
-            }
-            let (h, grade) = route.map_or((0.0, 0.0), |r| r.terrain(x, &mut cur));
-            self.distance.push(x);
-            self.velocity.push(v);
-            self.altitude.push(h);
-            self.grade.push(grade);
+            let (tick, grade) = self.track.second(&mut clock, route, &mut cur, x, &mut v);
             let Tick::Moving { j, to_stop } = tick else {
                 self.watts.push(0.0);
-                self.moving.push(false);
                 continue;
             };
             let lean = if route.is_some() { terrain(grade) } else { 0.0 };
@@ -365,7 +344,6 @@ impl Ride {
             x += 0.5 * (v + next);
             v = next;
             self.watts.push(p);
-            self.moving.push(true);
             energy += p;
             secs += 1;
             np.push(p);

@@ -1,8 +1,12 @@
 //! Stops: the seconds between moving and elapsed time, as traffic lights, a café on a long ride,
-//! a break at the top of a hike. Placed in moving time, away from hard intervals.
+//! a break at the top of a hike. Placed in moving time, away from hard intervals. A [`Clock`]
+//! walks elapsed time through them; a [`Track`] records, second by second, where a ride, run or
+//! hike is along its route.
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
+
+use super::route::{Cursor, Route};
 
 /// After `at` seconds of moving, `len` seconds standing still.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,5 +177,59 @@ impl<'a> Clock<'a> {
             j: self.moved as usize - 1,
             to_stop,
         }
+    }
+}
+
+/// The columns a ride, run or hike writes each second of elapsed time.
+#[derive(Debug)]
+pub(super) struct Track {
+    pub moving: Vec<bool>,
+    pub velocity: Vec<f64>,
+    pub distance: Vec<f64>,
+    pub altitude: Vec<f64>,
+    pub grade: Vec<f64>,
+}
+
+impl Track {
+    pub fn with_capacity(n: usize) -> Track {
+        Track {
+            moving: Vec::with_capacity(n),
+            velocity: Vec::with_capacity(n),
+            distance: Vec::with_capacity(n),
+            altitude: Vec::with_capacity(n),
+            grade: Vec::with_capacity(n),
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.moving.clear();
+        self.velocity.clear();
+        self.distance.clear();
+        self.altitude.clear();
+        self.grade.clear();
+    }
+
+    /// Starts the next second: ticks `clock` (a stop halts at once, setting `v` to 0) and
+    /// records whether the second moves, the distance `x` and speed `v`, and the route's
+    /// altitude and grade at `x` (flat without a route). Returns the tick and the grade.
+    pub fn second(
+        &mut self,
+        clock: &mut Clock<'_>,
+        route: Option<&Route>,
+        cur: &mut Cursor,
+        x: f64,
+        v: &mut f64,
+    ) -> (Tick, f64) {
+        let tick = clock.tick();
+        if tick == Tick::Stopped {
+            *v = 0.0;
+        }
+        let (h, grade) = route.map_or((0.0, 0.0), |r| r.terrain(x, cur));
+        self.moving.push(tick != Tick::Stopped);
+        self.distance.push(x);
+        self.velocity.push(*v);
+        self.altitude.push(h);
+        self.grade.push(grade);
+        (tick, grade)
     }
 }
