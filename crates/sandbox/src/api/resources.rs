@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::list::{ItemKeys, ListQuery, page};
 use super::{ApiError, authorize};
 use crate::catalog::Resource;
+use crate::data::streams::TYPES;
 use crate::data::{Activity, Athlete, Workout};
 use crate::oauth::Params;
 use crate::scope::Scope;
@@ -147,19 +148,6 @@ pub(crate) async fn activity(
     Ok(Json(activity).into_response())
 }
 
-/// The stream types of the contract, in its order.
-pub(crate) const STREAM_TYPES: [&str; 9] = [
-    "time",
-    "distance",
-    "altitude",
-    "velocity",
-    "heartrate",
-    "cadence",
-    "watts",
-    "temp",
-    "latlng",
-];
-
 pub(crate) async fn activity_streams(
     State(app): State<Shared>,
     headers: HeaderMap,
@@ -169,11 +157,11 @@ pub(crate) async fn activity_streams(
     let caller = authorize(&app, &headers, Scope::ActivitiesRead)?;
     let params = Params::parse(raw.unwrap_or_default().as_bytes());
     let requested: Vec<&str> = match params.get("types") {
-        None => STREAM_TYPES.to_vec(),
+        None => TYPES.to_vec(),
         Some(list) => {
             let mut types = Vec::new();
             for name in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-                let known = STREAM_TYPES
+                let known = TYPES
                     .iter()
                     .find(|t| **t == name)
                     .ok_or_else(|| ApiError::bad_request(format!("unknown stream type {name}")))?;
