@@ -16,7 +16,7 @@ use crate::api_keys::ApiKeys;
 use crate::catalog::{Catalog, Change};
 use crate::clock::Clock;
 use crate::config::{SandboxConfig, Variant};
-use crate::data::{Activity, Dataset, streams};
+use crate::data::{Activity, Athlete, Dataset, Workout, streams};
 use crate::faults::Faults;
 use crate::grants::{AuthStore, GrantId};
 use crate::rate_limit::RateLimiter;
@@ -116,32 +116,48 @@ impl AppState {
         }
     }
 
-    /// The streams of `activity` (one of `data`'s) as the contract's JSON, generated from the
-    /// seed; `types` that the activity lacks are left out.
-    pub(crate) fn streams_json(
-        &self,
-        data: &Dataset,
-        activity: &Activity,
-        types: &[&str],
-    ) -> String {
-        let Some(athlete) = data.athlete(&activity.athlete_id) else {
+    /// What generating `activity`'s streams needs, copied out of `data` so that the generation
+    /// (milliseconds for a long ride) runs after the catalog's lock is released.
+    pub(crate) fn stream_job(&self, data: &Dataset, activity: &Activity) -> StreamJob {
+        StreamJob {
+            seed: self.config.seed,
+            activity: activity.clone(),
+            athlete: data.athlete(&activity.athlete_id).cloned(),
+            plan: activity
+                .planned_workout_id
+                .as_deref()
+                .and_then(|id| data.workout(id))
+                .cloned(),
+        }
+    }
+}
+
+pub(crate) type Shared = Arc<AppState>;
+
+/// An activity whose streams are to be generated, with its athlete and plan.
+pub(crate) struct StreamJob {
+    seed: u64,
+    activity: Activity,
+    athlete: Option<Athlete>,
+    plan: Option<Workout>,
+}
+
+impl StreamJob {
+    /// The streams as the contract's JSON; `types` the activity lacks are left out.
+    pub(crate) fn to_json(&self, types: &[&str]) -> String {
+        let activity = &self.activity;
+        let Some(athlete) = &self.athlete else {
             return streams::Streams::default().to_json(&activity.id, types);
         };
-        let plan = activity
-            .planned_workout_id
-            .as_deref()
-            .and_then(|id| data.workout(id));
         let context = streams::StreamContext {
-            seed: self.config.seed,
+            seed: self.seed,
             athlete,
-            plan,
+            plan: self.plan.as_ref(),
             home: activity.start_latlng.unwrap_or(athlete.home),
         };
         streams::generate(activity, &context).to_json(&activity.id, types)
     }
 }
-
-pub(crate) type Shared = Arc<AppState>;
 
 fn velopeak_routes(variant: Variant) -> Router<Shared> {
     let (authorize, token_path, revoke_path) = metadata::paths(variant);

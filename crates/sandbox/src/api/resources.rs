@@ -170,15 +170,16 @@ pub(crate) async fn activity_streams(
             types
         }
     };
-    let body = {
+    let job = {
         let catalog = app.catalog();
         let data = &catalog.data;
         let activity = data
             .activity(&id)
             .filter(|a| data.may_read(&caller.athlete_id, &a.athlete_id))
             .ok_or_else(|| ApiError::not_found(format!("no activity {id}")))?;
-        app.streams_json(data, activity, &requested)
+        app.stream_job(data, activity)
     };
+    let body = job.to_json(&requested);
     Ok((
         [(axum::http::header::CONTENT_TYPE, "application/json")],
         body,

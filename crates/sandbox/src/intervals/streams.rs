@@ -1,6 +1,6 @@
 //! `GET /api/v1/activity/{id}/streams`: the activity's streams as the platform's list
 //! `[{type, name, data, data2?, …}]`, converted from the contract's shape that
-//! [`crate::server::AppState::streams_json`] produces (`{"streams": {"time": […], …}}`).
+//! [`crate::server::StreamJob::to_json`] produces (`{"streams": {"time": […], …}}`).
 //!
 //! `types` (comma list) chooses and orders the streams; unknown or absent types are left out.
 //! `latlng` puts latitudes in `data` and longitudes in `data2`. Without `types` every stream
@@ -128,9 +128,10 @@ pub(crate) async fn list(
         }
         let plan = plan(query.list("types").as_deref(), &activity.stream_types);
         let sources: Vec<&str> = plan.iter().map(|(_, s)| *s).collect();
-        (app.streams_json(&catalog.data, activity, &sources), plan)
+        (app.stream_job(&catalog.data, activity), sources, plan)
     };
-    let (json, plan) = body;
+    let (job, sources, plan) = body;
+    let json = job.to_json(&sources);
     let parsed: Value = serde_json::from_str(&json).unwrap_or(Value::Null);
     let streams = parsed["streams"].as_object().cloned().unwrap_or_default();
     Ok(Json(convert(&streams, &plan)).into_response())
