@@ -110,14 +110,10 @@ pub fn request_id(page: &str) -> String {
     page[start..start + page[start..].find('"').unwrap()].to_string()
 }
 
-/// Goes through the consent page and approves; returns the authorization code.
-pub async fn code_for(origin: &str, redirect_uri: &str, scope: &str, challenge: &str) -> String {
+/// Opens an authorize URL, approves on the consent page and returns the redirect's query.
+pub async fn approve_consent(origin: &str, authorize_url: String) -> Vec<(String, String)> {
     let browser = browser();
-    let page = browser
-        .get(demo_authorize_url(origin, redirect_uri, scope, challenge))
-        .send()
-        .await
-        .unwrap();
+    let page = browser.get(authorize_url).send().await.unwrap();
     assert_eq!(page.status(), 200);
     let id = request_id(&page.text().await.unwrap());
     let response = browser
@@ -127,7 +123,13 @@ pub async fn code_for(origin: &str, redirect_uri: &str, scope: &str, challenge: 
         .await
         .unwrap();
     assert_eq!(response.status(), 303);
-    let query = location_query(&response);
+    location_query(&response)
+}
+
+/// Goes through the consent page and approves; returns the authorization code.
+pub async fn code_for(origin: &str, redirect_uri: &str, scope: &str, challenge: &str) -> String {
+    let url = demo_authorize_url(origin, redirect_uri, scope, challenge);
+    let query = approve_consent(origin, url).await;
     assert_eq!(param(&query, "state"), Some("st&te=1 2"));
     param(&query, "code").expect("code").to_string()
 }

@@ -171,7 +171,6 @@ pub async fn access_token(origin: &str, scope: &str) -> String {
 /// An access token of the second registered app.
 pub async fn other_app_token(origin: &str, scope: &str) -> String {
     let pkce = pkce();
-    let browser = browser();
     let url = authorize_url(
         origin,
         &[
@@ -184,19 +183,8 @@ pub async fn other_app_token(origin: &str, scope: &str) -> String {
             ("code_challenge_method", "S256"),
         ],
     );
-    let page = browser.get(url).send().await.unwrap();
-    assert_eq!(page.status(), 200);
-    let id = request_id(&page.text().await.unwrap());
-    let response = browser
-        .post(format!("{origin}/api/auth/oauth2/authorize"))
-        .form(&[("request_id", id.as_str()), ("decision", "approve")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 303);
-    let code = param(&location_query(&response), "code")
-        .unwrap()
-        .to_string();
+    let query = approve_consent(origin, url).await;
+    let code = param(&query, "code").unwrap().to_string();
     let (status, body) = token_request(
         origin,
         &[
@@ -302,4 +290,18 @@ pub async fn settled(sandbox: &RunningSandbox, id: &str) -> WebhookDelivery {
         .await
         .unwrap_or_else(|log| panic!("delivery {id} did not settle: {log:#?}"));
     log.into_iter().find(|d| d.id == id).unwrap()
+}
+
+/// A sandbox with the demo app subscribed to `events` at `receiver`, the ping already received:
+/// (sandbox, origin, token, receiver, the subscription with its secret).
+pub async fn subscribed(
+    mut receiver: Receiver,
+    events: &[&str],
+) -> (RunningSandbox, String, String, Receiver, Value) {
+    let sandbox = start_with(config()).await;
+    let origin = sandbox.origin();
+    let token = access_token(&origin, WEBHOOKS).await;
+    let created = subscribe(&origin, &token, &receiver.url, events).await;
+    assert_eq!(receiver.next().await.kind(), "webhook.ping");
+    (sandbox, origin, token, receiver, created)
 }
