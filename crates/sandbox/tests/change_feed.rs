@@ -199,26 +199,21 @@ async fn etag_answers_304_until_the_list_changes() {
     let first = api_get(&origin, "/workouts?limit=5", Some(&token)).await;
     assert_eq!(first.status(), 200);
     let tag = first.headers()["etag"].to_str().unwrap().to_string();
-    let again = browser()
-        .get(format!("{origin}/api/v1/workouts?limit=5"))
-        .bearer_auth(&token)
-        .header("if-none-match", &tag)
-        .send()
-        .await
-        .unwrap();
+    let conditional = || {
+        browser()
+            .get(format!("{origin}/api/v1/workouts?limit=5"))
+            .bearer_auth(&token)
+            .header("if-none-match", &tag)
+            .send()
+    };
+    let again = conditional().await.unwrap();
     assert_eq!(again.status(), 304);
     assert_eq!(again.headers()["etag"].to_str().unwrap(), tag);
     assert!(again.bytes().await.unwrap().is_empty());
     let mut first_workout = sandbox.truth().workouts[0].clone();
     first_workout.name = "Changed".to_string();
     sandbox.put_workout(first_workout);
-    let changed = browser()
-        .get(format!("{origin}/api/v1/workouts?limit=5"))
-        .bearer_auth(&token)
-        .header("if-none-match", &tag)
-        .send()
-        .await
-        .unwrap();
+    let changed = conditional().await.unwrap();
     assert_eq!(changed.status(), 200);
     assert_ne!(changed.headers()["etag"].to_str().unwrap(), tag);
 }
