@@ -1,4 +1,5 @@
-//! What identifies a connected account: which platform, which scopes were granted.
+//! What identifies a connected account: which platform, how it signed in, which scopes were
+//! granted, and whether it still works.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -7,28 +8,107 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderKind {
+    /// VeloPeak: OAuth with a confidential app registration.
     Velopeak,
+    /// A VeloPeak-compatible platform with a public OAuth client and JSON token requests.
+    Velocity,
+    /// Intervals.icu: a personal API key or OAuth.
+    Intervals,
 }
 
 impl ProviderKind {
+    pub const ALL: [ProviderKind; 3] = [
+        ProviderKind::Velopeak,
+        ProviderKind::Velocity,
+        ProviderKind::Intervals,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ProviderKind::Velopeak => "velopeak",
+            ProviderKind::Velocity => "velocity",
+            ProviderKind::Intervals => "intervals",
         }
     }
 
     pub fn parse(name: &str) -> Option<ProviderKind> {
-        match name {
-            "velopeak" => Some(ProviderKind::Velopeak),
-            _ => None,
-        }
+        ProviderKind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 
     /// The name a person reads.
     pub fn display_name(self) -> &'static str {
         match self {
             ProviderKind::Velopeak => "VeloPeak",
+            ProviderKind::Velocity => "Velocity",
+            ProviderKind::Intervals => "Intervals.icu",
         }
+    }
+
+    /// The platform's public address, used when a person does not give another.
+    pub fn default_origin(self) -> &'static str {
+        match self {
+            ProviderKind::Velopeak => "https://velo-peak.com",
+            ProviderKind::Velocity => "https://app.velocity.dev",
+            ProviderKind::Intervals => "https://intervals.icu",
+        }
+    }
+}
+
+/// How a connection proves who it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthKind {
+    /// Tokens from an OAuth sign-in in the browser.
+    OAuth,
+    /// A personal API key the person pasted.
+    ApiKey,
+}
+
+impl AuthKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthKind::OAuth => "oauth",
+            AuthKind::ApiKey => "api_key",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<AuthKind> {
+        [AuthKind::OAuth, AuthKind::ApiKey]
+            .into_iter()
+            .find(|k| k.as_str() == name)
+    }
+}
+
+/// Whether a connection can still reach its platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConnectionStatus {
+    /// Signed in; syncs work.
+    Active,
+    /// The platform no longer accepts the sign-in (revoked or expired grant, changed key). The
+    /// cache is intact; the person must reconnect.
+    ReauthRequired,
+    /// Disconnected by the person, who chose to keep the cached data. No secrets remain.
+    Disconnected,
+}
+
+impl ConnectionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConnectionStatus::Active => "active",
+            ConnectionStatus::ReauthRequired => "reauth_required",
+            ConnectionStatus::Disconnected => "disconnected",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<ConnectionStatus> {
+        [
+            ConnectionStatus::Active,
+            ConnectionStatus::ReauthRequired,
+            ConnectionStatus::Disconnected,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
     }
 }
 
@@ -79,9 +159,21 @@ mod tests {
     }
 
     #[test]
-    fn provider_names_round_trip() {
-        let kind = ProviderKind::Velopeak;
-        assert_eq!(ProviderKind::parse(kind.as_str()), Some(kind));
+    fn names_round_trip() {
+        for kind in ProviderKind::ALL {
+            assert_eq!(ProviderKind::parse(kind.as_str()), Some(kind));
+        }
         assert_eq!(ProviderKind::parse("strava"), None);
+        for kind in [AuthKind::OAuth, AuthKind::ApiKey] {
+            assert_eq!(AuthKind::parse(kind.as_str()), Some(kind));
+        }
+        for status in [
+            ConnectionStatus::Active,
+            ConnectionStatus::ReauthRequired,
+            ConnectionStatus::Disconnected,
+        ] {
+            assert_eq!(ConnectionStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(ConnectionStatus::parse("gone"), None);
     }
 }

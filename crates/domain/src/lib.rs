@@ -13,6 +13,6 @@ mod sensitive;
 pub mod training;
 
 pub use calendar::{CalendarEntry, CalendarGrid, Month, PlanStatus, entries_by_day, plan_status};
-pub use connection::{ConnectionId, ProviderKind, Scope};
+pub use connection::{AuthKind, ConnectionId, ConnectionStatus, ProviderKind, Scope};
 pub use sensitive::Sensitive;
 pub use training::{Activity, Athlete, Sport, Workout};

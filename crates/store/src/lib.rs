@@ -8,14 +8,20 @@
 //! This crate knows nothing of HTTP or of any platform.
 
 pub mod activities;
+pub mod app_registrations;
+pub mod athletes;
 pub mod connections;
 mod error;
 pub mod sync_state;
+pub mod usage;
 pub mod workouts;
 
+pub use app_registrations::AppRegistration;
+pub use athletes::AthleteRecord;
 pub use connections::{ConnectionRecord, NewConnection};
 pub use error::StoreError;
 pub use sync_state::{Checkpoint, Resource};
+pub use usage::CacheUsage;
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

@@ -1,7 +1,8 @@
 mod common;
 
 use common::{at, connection, open_temp};
-use offpeak_domain::ConnectionId;
+use offpeak_domain::samples::workout;
+use offpeak_domain::{AuthKind, ConnectionId, ConnectionStatus};
 use offpeak_store::Store;
 
 #[tokio::test]
@@ -36,7 +37,7 @@ async fn reconnecting_updates_in_place_and_clears_the_last_error() {
         .await
         .unwrap();
     store
-        .record_sync_error(&id, "The server could not be reached.")
+        .record_sync_error(&id, "offline", "The server could not be reached.")
         .await
         .unwrap();
     assert_eq!(
@@ -71,7 +72,10 @@ async fn a_successful_sync_is_timestamped_and_clears_the_error() {
         .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
         .await
         .unwrap();
-    store.record_sync_error(&id, "boom").await.unwrap();
+    store
+        .record_sync_error(&id, "server", "boom")
+        .await
+        .unwrap();
     store
         .record_sync_success(&id, at("2026-11-23T17:05:00Z"))
         .await
@@ -79,5 +83,112 @@ async fn a_successful_sync_is_timestamped_and_clears_the_error() {
     let c = store.connection(&id).await.unwrap().unwrap();
     assert_eq!(c.last_sync_at, Some(at("2026-11-23T17:05:00Z")));
     assert_eq!(c.last_error, None);
+    store.integrity_check().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_new_connection_is_active_and_remembers_what_it_asked_for() {
+    let (_dir, store) = open_temp().await;
+    store
+        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    let c = store
+        .connection(&ConnectionId("c1".into()))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(c.status, ConnectionStatus::Active);
+    assert_eq!(c.auth_kind, AuthKind::OAuth);
+    assert_eq!(c.requested_scopes.len(), 3);
+    assert_eq!(c.scopes.len(), 2);
+    assert_eq!(c.registration_id.as_deref(), Some("r1"));
+    assert_eq!(c.last_refresh_at, None);
+}
+
+#[tokio::test]
+async fn a_refresh_moves_the_expiry_and_is_timestamped() {
+    let (_dir, store) = open_temp().await;
+    let id = ConnectionId("c1".into());
+    store
+        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    store
+        .record_refresh(
+            &id,
+            at("2026-11-23T17:59:00Z"),
+            Some(at("2026-11-23T18:59:00Z")),
+        )
+        .await
+        .unwrap();
+    let c = store.connection(&id).await.unwrap().unwrap();
+    assert_eq!(c.last_refresh_at, Some(at("2026-11-23T17:59:00Z")));
+    assert_eq!(c.access_expires_at, Some(at("2026-11-23T18:59:00Z")));
+}
+
+#[tokio::test]
+async fn reauth_required_keeps_the_cache_and_a_reconnect_makes_it_active_again() {
+    let (_dir, store) = open_temp().await;
+    let id = ConnectionId("c1".into());
+    store
+        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    store
+        .save_workouts_page(
+            &id,
+            &[workout("w1", "2026-11-20", "Tempo")],
+            &offpeak_store::Checkpoint::Complete(at("2026-11-23T17:01:00Z")),
+        )
+        .await
+        .unwrap();
+    store
+        .mark_reauth_required(&id, "VeloPeak no longer accepts this sign-in.")
+        .await
+        .unwrap();
+    let c = store.connection(&id).await.unwrap().unwrap();
+    assert_eq!(c.status, ConnectionStatus::ReauthRequired);
+    assert_eq!(c.last_error_code.as_deref(), Some("reauth_required"));
+    assert_eq!(store.workout_count(&id).await.unwrap(), 1);
+
+    store
+        .save_connection(&connection("c1"), at("2026-11-23T18:00:00Z"))
+        .await
+        .unwrap();
+    let c = store.connection(&id).await.unwrap().unwrap();
+    assert_eq!(c.status, ConnectionStatus::Active);
+    assert_eq!(c.last_error, None);
+    assert_eq!(store.workout_count(&id).await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn disconnecting_with_keep_leaves_the_data_and_purge_removes_everything() {
+    let (_dir, store) = open_temp().await;
+    let kept = ConnectionId("kept".into());
+    let purged = ConnectionId("purged".into());
+    for id in [&kept, &purged] {
+        store
+            .save_connection(&connection(&id.0), at("2026-11-23T17:00:00Z"))
+            .await
+            .unwrap();
+        store
+            .save_workouts_page(
+                id,
+                &[workout("w1", "2026-11-20", "Tempo")],
+                &offpeak_store::Checkpoint::Complete(at("2026-11-23T17:01:00Z")),
+            )
+            .await
+            .unwrap();
+    }
+    store.mark_disconnected(&kept).await.unwrap();
+    store.delete_connection(&purged).await.unwrap();
+
+    let c = store.connection(&kept).await.unwrap().unwrap();
+    assert_eq!(c.status, ConnectionStatus::Disconnected);
+    assert_eq!(c.access_expires_at, None);
+    assert_eq!(store.workout_count(&kept).await.unwrap(), 1);
+    assert!(store.connection(&purged).await.unwrap().is_none());
+    assert_eq!(store.workout_count(&purged).await.unwrap(), 0);
     store.integrity_check().await.unwrap();
 }

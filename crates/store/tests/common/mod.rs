@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, NaiveDate, Utc};
-use offpeak_domain::{ConnectionId, ProviderKind, Scope};
+use offpeak_domain::{AuthKind, ConnectionId, ProviderKind, Scope};
 use offpeak_store::{NewConnection, Store};
 
 pub async fn open_temp() -> (tempfile::TempDir, Store) {
@@ -23,11 +23,14 @@ pub fn connection(id: &str) -> NewConnection {
     NewConnection {
         id: ConnectionId(id.to_owned()),
         provider: ProviderKind::Velopeak,
+        auth_kind: AuthKind::OAuth,
         origin: "http://127.0.0.1:9".into(),
         client_id: "client".into(),
+        registration_id: Some("r1".into()),
         athlete_id: "a_1".into(),
         athlete_name: "Ana Ruiz".into(),
         scopes: Scope::parse_list("athlete:read workouts:read"),
+        requested_scopes: Scope::parse_list("athlete:read workouts:read activities:read"),
         access_expires_at: Some(at("2026-11-23T18:00:00Z")),
     }
 }

@@ -1,0 +1,44 @@
+mod common;
+
+use common::{at, connection, open_temp};
+use offpeak_domain::ConnectionId;
+use offpeak_store::AthleteRecord;
+
+fn athlete(id: &str, name: &str, is_self: bool) -> AthleteRecord {
+    AthleteRecord {
+        id: id.into(),
+        name: name.into(),
+        is_self,
+    }
+}
+
+#[tokio::test]
+async fn a_coach_reads_their_own_athlete_first_then_their_clients_in_order() {
+    let (_dir, store) = open_temp().await;
+    let id = ConnectionId("c1".into());
+    store
+        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    let listed = [
+        athlete("a_2", "Zoë", false),
+        athlete("a_1", "Ólafur", true),
+        athlete("a_3", "佐藤 健二", false),
+    ];
+    store.save_athletes(&id, &listed).await.unwrap();
+    let names: Vec<String> = store
+        .athletes(&id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(names, ["Ólafur", "Zoë", "佐藤 健二"]);
+
+    // A later list replaces the earlier one: an athlete who stopped sharing is gone.
+    store.save_athletes(&id, &listed[1..2]).await.unwrap();
+    assert_eq!(store.athletes(&id).await.unwrap().len(), 1);
+
+    store.delete_connection(&id).await.unwrap();
+    assert!(store.athletes(&id).await.unwrap().is_empty());
+}
