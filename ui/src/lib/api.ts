@@ -1,10 +1,14 @@
 // The one place that talks to the Rust shell. Every command is a typed function here;
 // components never call `invoke` themselves.
 import { invoke } from "@tauri-apps/api/core";
+import type { AccountView } from "./bindings/AccountView";
 import type { ApiError } from "./bindings/ApiError";
+import type { ApiKeyLoginRequest } from "./bindings/ApiKeyLoginRequest";
 import type { CalendarMonth } from "./bindings/CalendarMonth";
-import type { ConnectRequest } from "./bindings/ConnectRequest";
-import type { ConnectionView } from "./bindings/ConnectionView";
+import type { DisconnectReport } from "./bindings/DisconnectReport";
+import type { ProviderView } from "./bindings/ProviderView";
+import type { RegisterAppRequest } from "./bindings/RegisterAppRequest";
+import type { RegistrationView } from "./bindings/RegistrationView";
 import type { SyncReport } from "./bindings/SyncReport";
 
 /** An error from the backend, with a stable machine-readable `code`. */
@@ -48,17 +52,60 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
-export function listConnections(): Promise<ConnectionView[]> {
-  return call("list_connections");
+/** The platforms Offpeak can connect to, and how. */
+export function listProviders(): Promise<ProviderView[]> {
+  return call("list_providers");
 }
 
-/** Opens the system browser and waits (up to minutes) for the person to approve. */
-export function connectVelopeak(request: ConnectRequest): Promise<ConnectionView> {
-  return call("connect_velopeak", { request });
+/** Every connection, oldest first, with scopes, expiry, last sync, last error and cache size. */
+export function listAccounts(): Promise<AccountView[]> {
+  return call("list_accounts");
+}
+
+export function listRegistrations(): Promise<RegistrationView[]> {
+  return call("list_registrations");
+}
+
+/** Saves an app registration; its client secret goes to the keychain and is never returned. */
+export function registerApp(request: RegisterAppRequest): Promise<RegistrationView> {
+  return call("register_app", { request });
+}
+
+/** Forgets an app registration and removes its client secret from the keychain. */
+export function forgetApp(registrationId: string): Promise<void> {
+  return call("forget_app", { registrationId });
+}
+
+/**
+ * Opens the system browser for the registration's platform and waits (up to 5 minutes) for the
+ * person to approve. Rejects with code `auth_cancelled` after `cancelLogin`.
+ */
+export function loginOAuth(registrationId: string): Promise<AccountView> {
+  return call("login_oauth", { registrationId });
+}
+
+/** Signs in again through the browser (to re-consent or grant more scopes), keeping the cache. */
+export function reconnect(connectionId: string): Promise<AccountView> {
+  return call("reconnect", { connectionId });
+}
+
+/** Stops a sign-in that is waiting for the browser. Does nothing when none is. */
+export function cancelLogin(): Promise<void> {
+  return call("cancel_login");
+}
+
+/** Connects with a personal API key (checked against the platform before it is kept). */
+export function loginApiKey(request: ApiKeyLoginRequest): Promise<AccountView> {
+  return call("login_api_key", { request });
+}
+
+/** Revokes at the platform, deletes the secrets, and keeps or purges the cached data. */
+export function disconnect(connectionId: string, purge: boolean): Promise<DisconnectReport> {
+  return call("disconnect", { connectionId, purge });
 }
 
 /** Starts the built-in demo server and connects to it through the same browser sign-in. */
-export function startDemo(): Promise<ConnectionView> {
+export function startDemo(): Promise<AccountView> {
   return call("start_demo");
 }
 

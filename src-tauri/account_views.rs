@@ -1,0 +1,119 @@
+//! What the accounts screen, the app-registration form and the sign-in forms exchange with the
+//! shell. Requests that carry a secret are deliberately not `Debug` and never sent back.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A platform Offpeak can connect to, and how.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProviderView {
+    /// `velopeak`, `velocity` or `intervals`.
+    pub id: String,
+    pub name: String,
+    pub default_origin: String,
+    /// Signs in through the browser (OAuth) with an app registration.
+    pub oauth: bool,
+    /// The app registration needs a client secret (a confidential app).
+    pub oauth_needs_secret: bool,
+    /// Connects with a personal API key.
+    pub api_key: bool,
+    /// The scopes Offpeak asks for.
+    pub scopes: Vec<String>,
+}
+
+/// An app registered with a platform. The client secret stays in the keychain.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct RegistrationView {
+    pub id: String,
+    pub provider: String,
+    pub provider_name: String,
+    pub origin: String,
+    pub client_id: String,
+    /// A client secret is kept in the keychain for it.
+    pub has_secret: bool,
+}
+
+/// The "App registration" form. Not `Debug`: it carries the client secret.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct RegisterAppRequest {
+    pub provider: String,
+    /// Empty means the platform's public address.
+    pub origin: String,
+    pub client_id: String,
+    /// Empty for a public client.
+    pub client_secret: String,
+}
+
+/// The "Connect with an API key" form. Not `Debug`: it carries the key.
+#[derive(Deserialize, TS)]
+#[ts(export)]
+pub struct ApiKeyLoginRequest {
+    pub provider: String,
+    pub origin: String,
+    pub api_key: String,
+    /// Empty or `0` means the key's own athlete.
+    pub athlete_id: String,
+}
+
+/// One athlete a connection can read.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AthleteView {
+    pub id: String,
+    pub name: String,
+    pub is_self: bool,
+}
+
+/// What a connection holds in the cache.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CacheView {
+    pub workouts: u32,
+    pub activities: u32,
+    pub bytes: f64,
+}
+
+/// One connection on the accounts screen. Never holds a secret.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AccountView {
+    pub id: String,
+    pub provider: String,
+    pub provider_name: String,
+    /// `oauth` or `api_key`.
+    pub auth_kind: String,
+    /// `active`, `reauth_required` or `disconnected`.
+    pub status: String,
+    pub origin: String,
+    pub athlete_id: String,
+    pub athlete_name: String,
+    /// Its own athlete first, then those who share with it.
+    pub athletes: Vec<AthleteView>,
+    pub scopes_granted: Vec<String>,
+    pub scopes_requested: Vec<String>,
+    /// Asked for but not granted.
+    pub scopes_missing: Vec<String>,
+    /// RFC 3339; `null` for keys and tokens that do not expire.
+    pub access_expires_at: Option<String>,
+    pub last_refresh_at: Option<String>,
+    pub last_sync_at: Option<String>,
+    pub last_error: Option<String>,
+    pub last_error_code: Option<String>,
+    pub cache: CacheView,
+    pub connected_at: String,
+}
+
+/// What a disconnect did.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct DisconnectReport {
+    /// The platform confirmed the revocation.
+    pub revoked_at_server: bool,
+    /// The cached data was removed.
+    pub purged: bool,
+    /// A sentence for the person: what happened, and what to do if the server could not be told.
+    pub message: String,
+}
