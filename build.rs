@@ -1,8 +1,16 @@
 //! Generates the Tauri context and the permissions of the app's own commands.
 
 const COMMANDS: &[&str] = &[
-    "list_connections",
-    "connect_velopeak",
+    "list_providers",
+    "list_accounts",
+    "list_registrations",
+    "register_app",
+    "forget_app",
+    "login_oauth",
+    "reconnect",
+    "cancel_login",
+    "login_api_key",
+    "disconnect",
     "start_demo",
     "sync_now",
     "calendar_month",

@@ -117,3 +117,100 @@ pub struct DisconnectReport {
     /// A sentence for the person: what happened, and what to do if the server could not be told.
     pub message: String,
 }
+
+fn instant(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn clamp(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl From<offpeak_domain::ProviderKind> for ProviderView {
+    fn from(kind: offpeak_domain::ProviderKind) -> ProviderView {
+        use offpeak_domain::ProviderKind as P;
+        ProviderView {
+            id: kind.as_str().to_owned(),
+            name: kind.display_name().to_owned(),
+            default_origin: kind.default_origin().to_owned(),
+            oauth: true,
+            oauth_needs_secret: offpeak_sync::needs_client_secret(kind),
+            api_key: kind == P::Intervals,
+            scopes: offpeak_sync::profiles::requested_scopes(kind)
+                .into_iter()
+                .map(|s| s.0)
+                .collect(),
+        }
+    }
+}
+
+impl From<offpeak_store::AppRegistration> for RegistrationView {
+    fn from(r: offpeak_store::AppRegistration) -> RegistrationView {
+        RegistrationView {
+            id: r.id,
+            provider: r.provider.as_str().to_owned(),
+            provider_name: r.provider.display_name().to_owned(),
+            origin: r.origin,
+            client_id: r.client_id,
+            has_secret: r.confidential,
+        }
+    }
+}
+
+impl From<offpeak_sync::AccountSummary> for AccountView {
+    fn from(summary: offpeak_sync::AccountSummary) -> AccountView {
+        let c = summary.connection;
+        let names = |scopes: &[offpeak_domain::Scope]| -> Vec<String> {
+            scopes.iter().map(|s| s.0.clone()).collect()
+        };
+        let missing = c
+            .requested_scopes
+            .iter()
+            .filter(|s| !c.scopes.contains(s))
+            .map(|s| s.0.clone())
+            .collect();
+        AccountView {
+            id: c.id.0.clone(),
+            provider: c.provider.as_str().to_owned(),
+            provider_name: c.provider.display_name().to_owned(),
+            auth_kind: c.auth_kind.as_str().to_owned(),
+            status: c.status.as_str().to_owned(),
+            athlete_id: c.athlete_id.clone(),
+            athlete_name: c.athlete_name.clone(),
+            athletes: summary
+                .athletes
+                .into_iter()
+                .map(|a| AthleteView {
+                    id: a.id,
+                    name: a.name,
+                    is_self: a.is_self,
+                })
+                .collect(),
+            scopes_granted: names(&c.scopes),
+            scopes_requested: names(&c.requested_scopes),
+            scopes_missing: missing,
+            access_expires_at: c.access_expires_at.map(instant),
+            last_refresh_at: c.last_refresh_at.map(instant),
+            last_sync_at: c.last_sync_at.map(instant),
+            last_error: c.last_error,
+            last_error_code: c.last_error_code,
+            cache: CacheView {
+                workouts: clamp(summary.cache.workouts),
+                activities: clamp(summary.cache.activities),
+                bytes: summary.cache.bytes as f64,
+            },
+            connected_at: instant(c.created_at),
+            origin: c.origin,
+        }
+    }
+}
+
+impl From<offpeak_sync::DisconnectOutcome> for DisconnectReport {
+    fn from(o: offpeak_sync::DisconnectOutcome) -> DisconnectReport {
+        DisconnectReport {
+            revoked_at_server: o.revoked_at_server,
+            purged: o.purged,
+            message: o.message,
+        }
+    }
+}

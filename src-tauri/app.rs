@@ -3,31 +3,38 @@
 use crate::browser::Opener;
 use crate::calendar_view;
 use crate::error::ApiError;
-use crate::views::{CalendarMonth, ConnectRequest, ConnectionView, SyncReport};
+use crate::account_views::{AccountView, RegisterAppRequest};
+use crate::views::{CalendarMonth, SyncReport};
 use chrono::Local;
-use offpeak_domain::{ConnectionId, Month, Sensitive};
+use offpeak_domain::{ConnectionId, Month, ProviderKind};
 use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig};
 use offpeak_store::Store;
-use offpeak_sync::{Syncer, connect_velopeak, paths};
+use offpeak_sync::{Syncer, paths};
 use offpeak_vault::Vault;
 use std::path::PathBuf;
+use std::time::Duration;
+use tokio_util::sync::CancellationToken;
 
 /// Everything the commands need, passed to them explicitly by Tauri's state.
 pub struct App {
-    store: Store,
-    http: reqwest::Client,
+    pub(crate) store: Store,
+    pub(crate) http: reqwest::Client,
     /// The keychain and the syncer that needs it — or why the keychain could not be opened, in
     /// which case the calendar still works from the cache and connecting or syncing says why not.
     keychain: Result<Keychain, ApiError>,
-    opener: Opener,
+    pub(crate) opener: Opener,
+    /// The sign-in waiting for the browser, so the person can cancel it.
+    pub(crate) login: std::sync::Mutex<Option<CancellationToken>>,
+    /// How long a sign-in waits for the browser; `None` is the standard five minutes.
+    pub(crate) login_timeout: Option<Duration>,
     /// The demo server, once "Try with demo data" has started it.
     demo: tokio::sync::Mutex<Option<RunningSandbox>>,
 }
 
 /// What needs the keychain.
-struct Keychain {
-    vault: Vault,
-    syncer: Syncer,
+pub(crate) struct Keychain {
+    pub(crate) vault: Vault,
+    pub(crate) syncer: Syncer,
 }
 
 impl App {
@@ -55,42 +62,26 @@ impl App {
             http,
             keychain,
             opener,
+            login: std::sync::Mutex::new(None),
+            login_timeout: None,
             demo: tokio::sync::Mutex::new(None),
         }
     }
 
-    fn keychain(&self) -> Result<&Keychain, ApiError> {
+    /// Shortens the wait for the browser (tests of the timeout).
+    #[cfg(test)]
+    pub fn with_login_timeout(mut self, timeout: Duration) -> App {
+        self.login_timeout = Some(timeout);
+        self
+    }
+
+    pub(crate) fn keychain(&self) -> Result<&Keychain, ApiError> {
         self.keychain.as_ref().map_err(Clone::clone)
-    }
-
-    pub async fn list_connections(&self) -> Result<Vec<ConnectionView>, ApiError> {
-        Ok(self
-            .store
-            .connections()
-            .await?
-            .into_iter()
-            .map(ConnectionView::from)
-            .collect())
-    }
-
-    pub async fn connect_velopeak(
-        &self,
-        request: ConnectRequest,
-    ) -> Result<ConnectionView, ApiError> {
-        let secret = Some(request.client_secret)
-            .filter(|s| !s.trim().is_empty())
-            .map(Sensitive::new);
-        let request = offpeak_sync::ConnectRequest {
-            origin: request.origin,
-            client_id: request.client_id,
-            client_secret: secret,
-        };
-        self.connect(request).await
     }
 
     /// Starts the demo server on 127.0.0.1 (once) and connects to it through the same browser
     /// sign-in as any platform.
-    pub async fn start_demo(&self) -> Result<ConnectionView, ApiError> {
+    pub async fn start_demo(&self) -> Result<AccountView, ApiError> {
         let origin = {
             let mut demo = self.demo.lock().await;
             if demo.is_none() {
@@ -106,29 +97,15 @@ impl App {
                 .map(RunningSandbox::origin)
                 .unwrap_or_default()
         };
-        let request = offpeak_sync::ConnectRequest {
-            origin,
-            client_id: DEMO_CLIENT_ID.into(),
-            client_secret: Some(Sensitive::new(DEMO_CLIENT_SECRET.into())),
-        };
-        self.connect(request).await
-    }
-
-    async fn connect(
-        &self,
-        request: offpeak_sync::ConnectRequest,
-    ) -> Result<ConnectionView, ApiError> {
-        let opener = self.opener.clone();
-        let record = connect_velopeak(
-            &self.store,
-            &self.keychain()?.vault,
-            &self.http,
-            request,
-            None,
-            move |url| opener(url),
-        )
-        .await?;
-        Ok(record.into())
+        let registration = self
+            .register_app(RegisterAppRequest {
+                provider: ProviderKind::Velopeak.as_str().into(),
+                origin,
+                client_id: DEMO_CLIENT_ID.into(),
+                client_secret: DEMO_CLIENT_SECRET.into(),
+            })
+            .await?;
+        self.login_oauth(registration.id).await
     }
 
     pub async fn sync_now(&self, connection_id: String) -> Result<SyncReport, ApiError> {
@@ -182,18 +159,16 @@ mod tests {
 
         let month = app.calendar_month(Some("2026-11".into())).await.unwrap();
         assert_eq!(month.days.len(), 42);
-        assert!(app.list_connections().await.unwrap().is_empty());
+        assert!(app.list_accounts().await.unwrap().is_empty());
         let err = app.sync_now("c_1".into()).await.unwrap_err();
         assert_eq!(err.code, "keychain");
-        let request = ConnectRequest {
+        let request = RegisterAppRequest {
+            provider: "velopeak".into(),
             origin: "https://velo-peak.com".into(),
             client_id: "x".into(),
-            client_secret: String::new(),
+            client_secret: "s".into(),
         };
-        assert_eq!(
-            app.connect_velopeak(request).await.unwrap_err().code,
-            "keychain"
-        );
+        assert_eq!(app.register_app(request).await.unwrap_err().code, "keychain");
     }
 
     #[tokio::test]
@@ -214,12 +189,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
         let app = App::with_parts(store, Ok(Vault::in_memory("offpeak-test")), no_browser());
-        let request = ConnectRequest {
-            origin: "http://127.0.0.1:9".into(),
-            client_id: "x".into(),
-            client_secret: "s".into(),
-        };
-        let err = app.connect_velopeak(request).await.unwrap_err();
+        let config = SandboxConfig::demo(Local::now().date_naive());
+        let server = RunningSandbox::start(config, ([127, 0, 0, 1], 0).into())
+            .await
+            .unwrap();
+        let registration = app
+            .register_app(RegisterAppRequest {
+                provider: "velopeak".into(),
+                origin: server.origin(),
+                client_id: DEMO_CLIENT_ID.into(),
+                client_secret: DEMO_CLIENT_SECRET.into(),
+            })
+            .await
+            .unwrap();
+        let err = app.login_oauth(registration.id).await.unwrap_err();
         assert_eq!(err.code, "invalid_input");
         assert!(
             err.message.contains("could not open your web browser"),

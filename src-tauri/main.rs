@@ -6,11 +6,15 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod account_views;
+mod accounts;
 mod app;
 mod browser;
 mod calendar_view;
 mod commands;
 mod error;
+#[cfg(test)]
+mod ipc_secret_scan;
 mod views;
 
 use tauri::Manager;
@@ -35,10 +39,18 @@ fn main() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::connections::list_connections,
-            commands::connections::connect_velopeak,
-            commands::connections::start_demo,
-            commands::connections::sync_now,
+            commands::accounts::list_providers,
+            commands::accounts::list_accounts,
+            commands::accounts::list_registrations,
+            commands::accounts::register_app,
+            commands::accounts::forget_app,
+            commands::accounts::login_oauth,
+            commands::accounts::reconnect,
+            commands::accounts::cancel_login,
+            commands::accounts::login_api_key,
+            commands::accounts::disconnect,
+            commands::accounts::start_demo,
+            commands::accounts::sync_now,
             commands::calendar::calendar_month,
         ])
         .run(tauri::generate_context!())

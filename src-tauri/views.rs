@@ -2,53 +2,8 @@
 //! are generated into `ui/src/lib/bindings/` by `cargo test` (ts-rs), and CI fails if the
 //! committed bindings differ, so Rust and TypeScript cannot drift apart.
 
-use offpeak_store::ConnectionRecord;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// A connected account as the accounts list and top bar show it. Never holds a secret.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct ConnectionView {
-    pub id: String,
-    pub provider: String,
-    pub provider_name: String,
-    pub origin: String,
-    pub athlete_id: String,
-    pub athlete_name: String,
-    pub scopes: Vec<String>,
-    pub access_expires_at: Option<String>,
-    pub last_sync_at: Option<String>,
-    pub last_error: Option<String>,
-}
-
-impl From<ConnectionRecord> for ConnectionView {
-    fn from(c: ConnectionRecord) -> ConnectionView {
-        let instant =
-            |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        ConnectionView {
-            id: c.id.0,
-            provider: c.provider.as_str().to_owned(),
-            provider_name: c.provider.display_name().to_owned(),
-            origin: c.origin,
-            athlete_id: c.athlete_id,
-            athlete_name: c.athlete_name,
-            scopes: c.scopes.into_iter().map(|s| s.0).collect(),
-            access_expires_at: c.access_expires_at.map(instant),
-            last_sync_at: c.last_sync_at.map(instant),
-            last_error: c.last_error,
-        }
-    }
-}
-
-/// The "Connect VeloPeak" form. Deliberately not `Debug`: it carries the client secret.
-#[derive(Deserialize, TS)]
-#[ts(export)]
-pub struct ConnectRequest {
-    pub origin: String,
-    pub client_id: String,
-    pub client_secret: String,
-}
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]

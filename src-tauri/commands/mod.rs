@@ -1,4 +1,4 @@
 //! Tauri commands, one module per screen. Each is a one-line delegation to [`crate::app::App`].
 
+pub mod accounts;
 pub mod calendar;
-pub mod connections;

@@ -1,22 +1,47 @@
-//! The command line, parsed by hand: four commands and a few flags.
+//! The command line, parsed by hand: six commands and a few flags.
 
-use offpeak_domain::Month;
+use offpeak_domain::{Month, ProviderKind};
 
 pub const USAGE: &str = "usage:
-  offpeak-cli login velopeak --origin URL --client-id ID
+  offpeak-cli login velopeak --client-id ID [--origin URL]
         signs in through the browser; the app's client secret is read from $OFFPEAK_CLIENT_SECRET
+        the first time and kept in the system keychain
+  offpeak-cli login velocity --client-id ID [--origin URL]
+        signs in through the browser (a public app: no secret)
+  offpeak-cli login intervals [--athlete ID] [--origin URL]
+        connects with a personal API key, read from $OFFPEAK_API_KEY or the first line of input;
+        the athlete defaults to the key's owner
+  offpeak-cli login intervals --client-id ID [--origin URL]
+        signs in through the browser (OAuth); secret from $OFFPEAK_CLIENT_SECRET
+  offpeak-cli logout [CONNECTION] [--purge] [--yes]
+        revokes Offpeak's access at the platform and deletes the secrets from the keychain;
+        the cached data stays unless --purge (which asks first, unless --yes)
   offpeak-cli sync                         syncs every connected account into the local cache
   offpeak-cli calendar [--month YYYY-MM]   prints a month from the local cache (default: this month)
   offpeak-cli accounts                     lists the connected accounts";
 
 #[derive(Debug, PartialEq)]
 pub enum Command {
-    Login { origin: String, client_id: String },
+    Login {
+        provider: ProviderKind,
+        origin: Option<String>,
+        client_id: Option<String>,
+        athlete: Option<String>,
+    },
+    Logout {
+        connection: Option<String>,
+        purge: bool,
+        yes: bool,
+    },
     Sync,
-    Calendar { month: Option<Month> },
+    Calendar {
+        month: Option<Month>,
+    },
     Accounts,
     Help,
 }
+
+const PLATFORMS: &str = "velopeak, velocity, intervals";
 
 pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
     let Some(command) = args.next() else {
@@ -27,6 +52,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
         match rest.iter().position(|a| a == name) {
             Some(i) => rest
                 .get(i + 1)
+                .filter(|v| !v.starts_with("--"))
                 .cloned()
                 .map(Some)
                 .ok_or_else(|| format!("{name} needs a value")),
@@ -35,23 +61,39 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
                 .find_map(|a| a.strip_prefix(&format!("{name}=")).map(str::to_owned))),
         }
     };
+    let switch = |name: &str| rest.iter().any(|a| a == name);
     match command.as_str() {
         "login" => {
-            match rest.first().map(String::as_str) {
-                Some("velopeak") => {}
-                Some(other) => {
-                    return Err(format!(
-                        "unknown platform “{other}”; Offpeak connects to: velopeak"
-                    ));
-                }
-                None => return Err("login needs a platform: velopeak".into()),
+            let provider = match rest.first().map(String::as_str) {
+                Some(name) => ProviderKind::parse(name).ok_or_else(|| {
+                    format!("unknown platform “{name}”; Offpeak connects to: {PLATFORMS}")
+                })?,
+                None => return Err(format!("login needs a platform: {PLATFORMS}")),
+            };
+            let client_id = flag("--client-id")?;
+            if client_id.is_none() && provider != ProviderKind::Intervals {
+                return Err(format!(
+                    "login {} needs --client-id (from your {} app registration)",
+                    provider.as_str(),
+                    provider.display_name()
+                ));
             }
-            let origin = flag("--origin")?
-                .unwrap_or_else(|| offpeak_provider::velopeak::DEFAULT_ORIGIN.to_owned());
-            let client_id = flag("--client-id")?
-                .ok_or("login needs --client-id (from your VeloPeak app registration)")?;
-            Ok(Command::Login { origin, client_id })
+            let athlete = flag("--athlete")?;
+            if athlete.is_some() && client_id.is_some() {
+                return Err("--athlete goes with an API key, not with --client-id".into());
+            }
+            Ok(Command::Login {
+                provider,
+                origin: flag("--origin")?,
+                client_id,
+                athlete,
+            })
         }
+        "logout" => Ok(Command::Logout {
+            connection: rest.first().filter(|a| !a.starts_with("--")).cloned(),
+            purge: switch("--purge"),
+            yes: switch("--yes"),
+        }),
         "sync" => Ok(Command::Sync),
         "calendar" => {
             let month = flag("--month")?
@@ -78,8 +120,35 @@ mod tests {
         assert_eq!(
             parse_line("login velopeak --origin http://127.0.0.1:5 --client-id abc").unwrap(),
             Command::Login {
-                origin: "http://127.0.0.1:5".into(),
-                client_id: "abc".into()
+                provider: ProviderKind::Velopeak,
+                origin: Some("http://127.0.0.1:5".into()),
+                client_id: Some("abc".into()),
+                athlete: None,
+            }
+        );
+        assert_eq!(
+            parse_line("login intervals --athlete i1042").unwrap(),
+            Command::Login {
+                provider: ProviderKind::Intervals,
+                origin: None,
+                client_id: None,
+                athlete: Some("i1042".into()),
+            }
+        );
+        assert_eq!(
+            parse_line("logout c_1 --purge").unwrap(),
+            Command::Logout {
+                connection: Some("c_1".into()),
+                purge: true,
+                yes: false
+            }
+        );
+        assert_eq!(
+            parse_line("logout --yes").unwrap(),
+            Command::Logout {
+                connection: None,
+                purge: false,
+                yes: true
             }
         );
         assert_eq!(
@@ -101,7 +170,12 @@ mod tests {
         assert!(
             parse_line("login strava --client-id x")
                 .unwrap_err()
-                .contains("velopeak")
+                .contains("velopeak, velocity, intervals")
+        );
+        assert!(
+            parse_line("login intervals --client-id x --athlete 5")
+                .unwrap_err()
+                .contains("API key")
         );
         assert!(
             parse_line("login velopeak")

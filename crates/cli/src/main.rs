@@ -1,23 +1,16 @@
 //! `offpeak-cli`: Offpeak from a terminal — the same crates, data directory and keychain entries
-//! as the desktop app, no window.
-//!
-//! ```text
-//! offpeak-cli login velopeak --origin URL --client-id ID   (secret from $OFFPEAK_CLIENT_SECRET)
-//! offpeak-cli sync
-//! offpeak-cli calendar [--month YYYY-MM]
-//! offpeak-cli accounts
-//! ```
+//! as the desktop app, no window. `offpeak-cli help` lists the commands.
 
 mod args;
+mod login;
 mod print;
 
 use args::Command;
 use chrono::Local;
-use offpeak_domain::{Month, Sensitive};
+use offpeak_domain::{ConnectionId, Month};
 use offpeak_store::Store;
-use offpeak_sync::{ConnectRequest, SyncError, Syncer, connect_velopeak, paths};
+use offpeak_sync::{SyncError, Syncer, paths};
 use offpeak_vault::Vault;
-use std::io::Write;
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -53,23 +46,20 @@ async fn run(command: Command) -> Result<(), SyncError> {
     let store = Store::open(&paths::cache_file(&paths::data_dir())).await?;
     match command {
         Command::Help => Ok(()),
-        Command::Login { origin, client_id } => {
+        Command::Login {
+            provider,
+            origin,
+            client_id,
+            athlete,
+        } => {
             let vault = Vault::system(offpeak_sync::KEYCHAIN_SERVICE).await?;
-            let secret = std::env::var("OFFPEAK_CLIENT_SECRET")
-                .ok()
-                .filter(|s| !s.is_empty())
-                .map(Sensitive::new);
-            let request = ConnectRequest {
+            let request = login::LoginArgs {
+                provider,
                 origin,
                 client_id,
-                client_secret: secret,
+                athlete,
             };
-            let http = offpeak_provider::http_client();
-            let record = connect_velopeak(&store, &vault, &http, request, None, |url| {
-                println!("Open this address in your browser to sign in:\n{url}");
-                std::io::stdout().flush().map_err(|e| e.to_string())
-            })
-            .await?;
+            let record = login::login(&store, &vault, request).await?;
             println!(
                 "Connected {} on {} as {} ({}).",
                 record.provider.display_name(),
@@ -79,17 +69,26 @@ async fn run(command: Command) -> Result<(), SyncError> {
             );
             Ok(())
         }
+        Command::Logout {
+            connection,
+            purge,
+            yes,
+        } => {
+            let vault = Vault::system(offpeak_sync::KEYCHAIN_SERVICE).await?;
+            login::logout(&store, &vault, connection, purge, yes).await
+        }
         Command::Sync => {
             let vault = Vault::system(offpeak_sync::KEYCHAIN_SERVICE).await?;
             let syncer = Syncer::new(store.clone(), vault, offpeak_provider::http_client());
             let connections = store.connections().await?;
             if connections.is_empty() {
-                println!(
-                    "No account is connected. Run: offpeak-cli login velopeak --origin URL --client-id ID"
-                );
+                println!("No account is connected. Run: offpeak-cli login velopeak --client-id ID");
             }
             let mut failed = None;
             for c in connections {
+                if c.status == offpeak_domain::ConnectionStatus::Disconnected {
+                    continue;
+                }
                 match syncer.sync(&c.id).await {
                     Ok(r) => println!(
                         "{} ({}): {} planned workouts, {} activities.",
@@ -113,8 +112,30 @@ async fn run(command: Command) -> Result<(), SyncError> {
             Ok(())
         }
         Command::Accounts => {
-            print!("{}", print::accounts(&store.connections().await?));
+            print!(
+                "{}",
+                print::accounts(&offpeak_sync::accounts(&store).await?, chrono::Utc::now())
+            );
             Ok(())
         }
+    }
+}
+
+/// The connection a command is about: the one named, or the only one there is.
+pub(crate) async fn chosen_connection(
+    store: &Store,
+    named: Option<String>,
+) -> Result<ConnectionId, SyncError> {
+    if let Some(id) = named {
+        return Ok(ConnectionId(id));
+    }
+    let all = store.connections().await?;
+    match all.as_slice() {
+        [only] => Ok(only.id.clone()),
+        [] => Err(SyncError::InvalidInput("no account is connected".into())),
+        _ => Err(SyncError::InvalidInput(format!(
+            "{} accounts are connected; name one (see offpeak-cli accounts)",
+            all.len()
+        ))),
     }
 }

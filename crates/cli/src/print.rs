@@ -2,7 +2,9 @@
 
 use chrono::{Datelike, NaiveDate};
 use offpeak_domain::{Activity, CalendarEntry, Month, PlanStatus, Workout, entries_by_day};
-use offpeak_store::ConnectionRecord;
+use chrono::{DateTime, Utc};
+use offpeak_domain::{AuthKind, ConnectionStatus};
+use offpeak_sync::AccountSummary;
 use std::fmt::Write;
 
 pub fn duration(seconds: u32) -> String {
@@ -77,29 +79,65 @@ pub fn month(
     out
 }
 
-pub fn accounts(connections: &[ConnectionRecord]) -> String {
-    if connections.is_empty() {
+/// Each connection with what the accounts screen shows.
+pub fn accounts(accounts: &[AccountSummary], now: DateTime<Utc>) -> String {
+    if accounts.is_empty() {
         return "No account is connected.\n".into();
     }
     let mut out = String::new();
-    for c in connections {
-        let when = |t: Option<chrono::DateTime<chrono::Utc>>| {
-            t.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+    for account in accounts {
+        let c = &account.connection;
+        let when = |t: Option<DateTime<Utc>>| t.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string());
+        let status = match c.status {
+            ConnectionStatus::Active => "connected",
+            ConnectionStatus::ReauthRequired => "RECONNECT NEEDED",
+            ConnectionStatus::Disconnected => "disconnected, cached data kept",
         };
-        let scopes: Vec<&str> = c.scopes.iter().map(|s| s.as_str()).collect();
         let _ = writeln!(
             out,
-            "{} · {} · {}",
+            "{} · {} · {} · {status}",
             c.id,
             c.provider.display_name(),
             c.athlete_name
         );
         let _ = writeln!(out, "  server        {}", c.origin);
-        let _ = writeln!(out, "  scopes        {}", scopes.join(" "));
+        let auth = match c.auth_kind {
+            AuthKind::OAuth => "browser sign-in (OAuth)",
+            AuthKind::ApiKey => "personal API key",
+        };
+        let _ = writeln!(out, "  signs in by   {auth}");
+        if account.athletes.len() > 1 {
+            let names: Vec<&str> = account.athletes.iter().map(|a| a.name.as_str()).collect();
+            let _ = writeln!(out, "  athletes      {}", names.join(", "));
+        }
+        if c.auth_kind == AuthKind::OAuth {
+            let scopes: Vec<&str> = c.scopes.iter().map(|s| s.as_str()).collect();
+            let _ = writeln!(out, "  scopes        {}", scopes.join(" "));
+            let missing: Vec<&str> = c
+                .requested_scopes
+                .iter()
+                .filter(|s| !c.scopes.contains(s))
+                .map(|s| s.as_str())
+                .collect();
+            if !missing.is_empty() {
+                let _ = writeln!(out, "  not granted   {} (reconnect to allow)", missing.join(" "));
+            }
+        }
+        let expiry = match c.access_expires_at {
+            Some(at) if at > now => format!(
+                "{} (in {} min)",
+                when(Some(at)).unwrap_or_default(),
+                (at - now).num_minutes()
+            ),
+            Some(at) => format!("{} (expired; refreshed on the next sync)", when(Some(at)).unwrap_or_default()),
+            None if c.status == ConnectionStatus::Disconnected => "none".into(),
+            None => "does not expire".into(),
+        };
+        let _ = writeln!(out, "  access until  {expiry}");
         let _ = writeln!(
             out,
-            "  access until  {}",
-            when(c.access_expires_at).unwrap_or_else(|| "no expiry given".into())
+            "  last refresh  {}",
+            when(c.last_refresh_at).unwrap_or_else(|| "never".into())
         );
         let _ = writeln!(
             out,
@@ -109,8 +147,23 @@ pub fn accounts(connections: &[ConnectionRecord]) -> String {
         if let Some(error) = &c.last_error {
             let _ = writeln!(out, "  last error    {error}");
         }
+        let _ = writeln!(
+            out,
+            "  cache         {} planned, {} activities, {}",
+            account.cache.workouts,
+            account.cache.activities,
+            bytes(account.cache.bytes)
+        );
     }
     out
+}
+
+fn bytes(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 => format!("{:.1} MB", n as f64 / f64::from(1 << 20)),
+        n if n >= 1 << 10 => format!("{:.0} kB", n as f64 / f64::from(1 << 10)),
+        n => format!("{n} bytes"),
+    }
 }
 
 #[cfg(test)]
@@ -123,5 +176,13 @@ mod tests {
         assert_eq!(duration(3600), "1h");
         assert_eq!(duration(5400), "1h 30m");
         assert_eq!(duration(3599 + 3600), "2h");
+    }
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(bytes(0), "0 bytes");
+        assert_eq!(bytes(1023), "1023 bytes");
+        assert_eq!(bytes(1024), "1 kB");
+        assert_eq!(bytes(3 << 20), "3.0 MB");
     }
 }

@@ -1,5 +1,8 @@
-//! A connection's secrets in the keychain: its tokens (one entry, so the access token and the
-//! rotated refresh token are always saved together) and the app's client secret.
+//! A connection's secrets in the keychain, and nowhere else:
+//! - `connection/<id>/tokens`: the OAuth tokens, in one entry so the access token and the
+//!   rotated refresh token are always saved together;
+//! - `connection/<id>/api-key`: a personal API key;
+//! - `app/<registration id>/client-secret`: an app registration's client secret.
 
 use chrono::{DateTime, Utc};
 use offpeak_domain::{ConnectionId, Sensitive};
@@ -27,8 +30,17 @@ fn tokens_name(id: &ConnectionId) -> String {
     format!("connection/{id}/tokens")
 }
 
-fn client_secret_name(id: &ConnectionId) -> String {
+fn api_key_name(id: &ConnectionId) -> String {
+    format!("connection/{id}/api-key")
+}
+
+/// Where connections made before app registrations existed kept their client secret.
+fn legacy_client_secret_name(id: &ConnectionId) -> String {
     format!("connection/{id}/client-secret")
+}
+
+fn registration_secret_name(registration_id: &str) -> String {
+    format!("app/{registration_id}/client-secret")
 }
 
 pub(crate) async fn save_tokens(
@@ -61,19 +73,71 @@ pub(crate) async fn load_tokens(
     }))
 }
 
-pub(crate) async fn save_client_secret(
+pub(crate) async fn save_api_key(
     vault: &Vault,
     id: &ConnectionId,
-    secret: &Sensitive<String>,
+    key: &Sensitive<String>,
 ) -> Result<(), VaultError> {
-    vault.put(&client_secret_name(id), secret).await
+    vault.put(&api_key_name(id), key).await
 }
 
-pub(crate) async fn load_client_secret(
+pub(crate) async fn load_api_key(
     vault: &Vault,
     id: &ConnectionId,
 ) -> Result<Option<Sensitive<String>>, VaultError> {
-    vault.get(&client_secret_name(id)).await
+    vault.get(&api_key_name(id)).await
+}
+
+pub(crate) async fn save_registration_secret(
+    vault: &Vault,
+    registration_id: &str,
+    secret: &Sensitive<String>,
+) -> Result<(), VaultError> {
+    vault
+        .put(&registration_secret_name(registration_id), secret)
+        .await
+}
+
+/// The client secret that signs a connection's token requests: its registration's, or the one
+/// an older connection kept for itself.
+pub(crate) async fn load_client_secret(
+    vault: &Vault,
+    id: &ConnectionId,
+    registration_id: Option<&str>,
+) -> Result<Option<Sensitive<String>>, VaultError> {
+    if let Some(registration) = registration_id
+        && let Some(secret) = load_registration_secret(vault, registration).await?
+    {
+        return Ok(Some(secret));
+    }
+    vault.get(&legacy_client_secret_name(id)).await
+}
+
+pub(crate) async fn load_registration_secret(
+    vault: &Vault,
+    registration_id: &str,
+) -> Result<Option<Sensitive<String>>, VaultError> {
+    vault.get(&registration_secret_name(registration_id)).await
+}
+
+pub(crate) async fn delete_registration_secret(
+    vault: &Vault,
+    registration_id: &str,
+) -> Result<(), VaultError> {
+    vault
+        .delete(&registration_secret_name(registration_id))
+        .await
+}
+
+/// Removes every secret a connection had: tokens, API key, and an older connection's own
+/// client secret. A registration's secret stays: other connections may use it.
+pub(crate) async fn delete_connection_secrets(
+    vault: &Vault,
+    id: &ConnectionId,
+) -> Result<(), VaultError> {
+    vault.delete(&tokens_name(id)).await?;
+    vault.delete(&api_key_name(id)).await?;
+    vault.delete(&legacy_client_secret_name(id)).await
 }
 
 #[cfg(test)]
@@ -96,5 +160,43 @@ mod tests {
         assert_eq!(back.access_token.expose(), "vpa_1");
         assert_eq!(back.refresh_token.unwrap().expose(), "vpr_1");
         assert_eq!(back.expires_at, tokens.expires_at);
+    }
+
+    #[tokio::test]
+    async fn deleting_a_connections_secrets_leaves_its_registrations_secret() {
+        let vault = Vault::in_memory("offpeak-test");
+        let id = ConnectionId("c1".into());
+        let secret = Sensitive::new("s3cret".to_owned());
+        save_api_key(&vault, &id, &Sensitive::new("key".into()))
+            .await
+            .unwrap();
+        save_registration_secret(&vault, "r1", &secret).await.unwrap();
+        vault
+            .put(&legacy_client_secret_name(&id), &secret)
+            .await
+            .unwrap();
+        assert!(
+            load_client_secret(&vault, &id, Some("r1"))
+                .await
+                .unwrap()
+                .is_some()
+        );
+        delete_connection_secrets(&vault, &id).await.unwrap();
+        assert!(load_api_key(&vault, &id).await.unwrap().is_none());
+        assert!(load_tokens(&vault, &id).await.unwrap().is_none());
+        assert!(
+            load_client_secret(&vault, &id, None)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert_eq!(
+            load_client_secret(&vault, &id, Some("r1"))
+                .await
+                .unwrap()
+                .unwrap()
+                .expose(),
+            "s3cret"
+        );
     }
 }

@@ -1,18 +1,23 @@
-//! Syncing one connection: page through the platform's lists into the cache, resumably.
+//! Syncing one connection: page through the platform's lists into the cache, resumably. Each
+//! page is written in one transaction with its checkpoint, so a killed sync resumes where it
+//! stopped and a second sync duplicates nothing. A refused access token is refreshed once
+//! (through [`AccessTokens`]) and the page asked again.
 
-use crate::SyncError;
-use crate::credentials::{self, StoredTokens};
-use chrono::{DateTime, Utc};
-use offpeak_domain::ConnectionId;
-use offpeak_provider::velopeak::{self, Page, VelopeakClient};
-use offpeak_provider::{ProviderError, oauth};
+use crate::access::{AccessToken, AccessTokens};
+use crate::{SyncError, credentials};
+use chrono::{DateTime, Days, Utc};
+use offpeak_domain::{AuthKind, ConnectionId, ConnectionStatus, ProviderKind, Sensitive};
+use offpeak_provider::ProviderError;
+use offpeak_provider::intervals::{IntervalsAuth, IntervalsClient};
+use offpeak_provider::velopeak::{Page, VelopeakClient};
 use offpeak_store::{Checkpoint, ConnectionRecord, Resource, Store};
 use offpeak_vault::Vault;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-/// Refresh an access token this long before it expires.
-const REFRESH_AHEAD: chrono::Duration = chrono::Duration::seconds(120);
+/// How far back and ahead an Intervals.icu connection is read (it has no change feed).
+const INTERVALS_PAST_DAYS: u64 = 400;
+const INTERVALS_FUTURE_DAYS: u64 = 90;
 
 /// What a finished sync left in the cache for the connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,24 +27,30 @@ pub struct SyncReport {
     pub finished_at: DateTime<Utc>,
 }
 
-/// Syncs connections. One sync at a time per connection (so one refresh at a time); different
-/// connections sync side by side.
+/// Syncs connections. One sync at a time per connection; different connections sync side by
+/// side. Owns the [`AccessTokens`] so refreshes are serialized across everything it does.
 #[derive(Debug)]
 pub struct Syncer {
     store: Store,
     vault: Vault,
     http: reqwest::Client,
+    tokens: AccessTokens,
     running: Mutex<HashMap<ConnectionId, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl Syncer {
     pub fn new(store: Store, vault: Vault, http: reqwest::Client) -> Syncer {
         Syncer {
+            tokens: AccessTokens::new(store.clone(), vault.clone(), http.clone()),
             store,
             vault,
             http,
             running: Mutex::new(HashMap::new()),
         }
+    }
+
+    pub fn tokens(&self) -> &AccessTokens {
+        &self.tokens
     }
 
     /// Brings the cache up to date for one connection and records how it went.
@@ -57,6 +68,11 @@ impl Syncer {
             .connection(id)
             .await?
             .ok_or_else(|| SyncError::UnknownConnection(id.0.clone()))?;
+        match record.status {
+            ConnectionStatus::Active => {}
+            ConnectionStatus::ReauthRequired => return Err(ProviderError::ReauthRequired.into()),
+            ConnectionStatus::Disconnected => return Err(SyncError::Disconnected),
+        }
         let result = self.sync_connection(&record).await;
         match &result {
             Ok(report) => {
@@ -65,26 +81,34 @@ impl Syncer {
                     .await?
             }
             Err(error) => {
-                tracing::warn!(connection = %id, code = error.code().as_str(), "sync failed: {error}");
-                self.store.record_sync_error(id, &error.message()).await?;
+                let code = error.code();
+                tracing::warn!(connection = %id, code = code.as_str(), "sync failed: {error}");
+                if code == crate::ErrorCode::ReauthRequired {
+                    self.store.mark_reauth_required(id, &error.message()).await?;
+                } else {
+                    self.store
+                        .record_sync_error(id, code.as_str(), &error.message())
+                        .await?;
+                }
             }
         }
         result
     }
 
     async fn sync_connection(&self, record: &ConnectionRecord) -> Result<SyncReport, SyncError> {
-        let tokens = credentials::load_tokens(&self.vault, &record.id)
-            .await?
-            .ok_or(SyncError::MissingCredentials)?;
-        let mut session = Session {
-            syncer: self,
-            record,
-            tokens,
-            client: VelopeakClient::new(self.http.clone(), &record.origin),
-        };
-        session.refresh_if_due().await?;
-        for resource in [Resource::Workouts, Resource::Activities] {
-            session.sync_resource(resource).await?;
+        match record.provider {
+            ProviderKind::Velopeak | ProviderKind::Velocity => {
+                let mut session = Session {
+                    syncer: self,
+                    record,
+                    token: self.tokens.current(record).await?,
+                    client: VelopeakClient::new(self.http.clone(), &record.origin),
+                };
+                for resource in [Resource::Workouts, Resource::Activities] {
+                    session.sync_resource(resource).await?;
+                }
+            }
+            ProviderKind::Intervals => self.sync_intervals(record).await?,
         }
         Ok(SyncReport {
             workouts: self.store.workout_count(&record.id).await?,
@@ -92,13 +116,40 @@ impl Syncer {
             finished_at: Utc::now(),
         })
     }
+
+    /// Intervals.icu has no change feed: read a window of planned events and activities.
+    async fn sync_intervals(&self, record: &ConnectionRecord) -> Result<(), SyncError> {
+        let auth = match record.auth_kind {
+            AuthKind::ApiKey => IntervalsAuth::ApiKey(
+                credentials::load_api_key(&self.vault, &record.id)
+                    .await?
+                    .ok_or(SyncError::MissingCredentials)?,
+            ),
+            AuthKind::OAuth => IntervalsAuth::Bearer(self.tokens.current(record).await?.token),
+        };
+        let client = IntervalsClient::new(self.http.clone(), &record.origin, auth);
+        let today = Utc::now().date_naive();
+        let oldest = today - Days::new(INTERVALS_PAST_DAYS);
+        let newest = today + Days::new(INTERVALS_FUTURE_DAYS);
+        let athlete = &record.athlete_id;
+        let workouts = client.events(athlete, oldest, newest).await?;
+        let done = Checkpoint::Complete(Utc::now());
+        self.store
+            .save_workouts_page(&record.id, &workouts, &done)
+            .await?;
+        let activities = client.activities(athlete, oldest, newest).await?;
+        self.store
+            .save_activities_page(&record.id, &activities.items, &done)
+            .await?;
+        Ok(())
+    }
 }
 
-/// One sync of one connection, holding its current tokens.
+/// One sync of one VeloPeak-style connection, holding its current access token.
 struct Session<'a> {
     syncer: &'a Syncer,
     record: &'a ConnectionRecord,
-    tokens: StoredTokens,
+    token: AccessToken,
     client: VelopeakClient,
 }
 
@@ -142,19 +193,24 @@ impl Session<'_> {
         }
     }
 
-    /// Fetches one page; a rejected access token is refreshed once and the page asked again.
+    /// Fetches one page; a refused access token is refreshed once and the page asked again.
+    /// A token about to expire is refreshed before the request.
     async fn fetch<T, F>(&mut self, call: F, cursor: Option<&str>) -> Result<Page<T>, SyncError>
     where
         F: for<'c> Fn(
             &'c VelopeakClient,
-            &'c offpeak_domain::Sensitive<String>,
+            &'c Sensitive<String>,
             Option<&'c str>,
         ) -> PageFuture<'c, T>,
     {
-        match call(&self.client, &self.tokens.access_token, cursor).await {
+        let tokens = &self.syncer.tokens;
+        if self.token.due() {
+            self.token = tokens.current(self.record).await?;
+        }
+        match call(&self.client, &self.token.token, cursor).await {
             Err(ProviderError::AccessTokenRejected) => {
-                self.refresh().await?;
-                match call(&self.client, &self.tokens.access_token, cursor).await {
+                self.token = tokens.after_rejection(self.record, &self.token.token).await?;
+                match call(&self.client, &self.token.token, cursor).await {
                     Err(ProviderError::AccessTokenRejected) => {
                         Err(ProviderError::ReauthRequired.into())
                     }
@@ -163,38 +219,6 @@ impl Session<'_> {
             }
             other => Ok(other?),
         }
-    }
-
-    async fn refresh_if_due(&mut self) -> Result<(), SyncError> {
-        match self.tokens.expires_at {
-            Some(at) if at - Utc::now() < REFRESH_AHEAD && self.tokens.refresh_token.is_some() => {
-                self.refresh().await
-            }
-            _ => Ok(()),
-        }
-    }
-
-    /// Refreshes the access token. The answer (with its rotated refresh token) is in the
-    /// keychain before the new access token is used.
-    async fn refresh(&mut self) -> Result<(), SyncError> {
-        let Some(refresh_token) = self.tokens.refresh_token.clone() else {
-            return Err(ProviderError::ReauthRequired.into());
-        };
-        let vault = &self.syncer.vault;
-        let secret = credentials::load_client_secret(vault, &self.record.id).await?;
-        let profile = velopeak::oauth_profile(&self.record.origin, &self.record.client_id, secret);
-        let fresh = oauth::refresh(&self.syncer.http, &profile, &refresh_token).await?;
-        credentials::save_tokens(vault, &self.record.id, &fresh).await?;
-        self.syncer
-            .store
-            .set_access_expiry(&self.record.id, fresh.expires_at)
-            .await?;
-        self.tokens = StoredTokens {
-            access_token: fresh.access_token,
-            refresh_token: fresh.refresh_token,
-            expires_at: fresh.expires_at,
-        };
-        Ok(())
     }
 }
 

@@ -15,6 +15,7 @@ pub enum ErrorCode {
     AuthDenied,
     AuthFailed,
     AuthTimeout,
+    AuthCancelled,
     Server,
     Storage,
     Keychain,
@@ -33,6 +34,7 @@ impl ErrorCode {
             ErrorCode::AuthDenied => "auth_denied",
             ErrorCode::AuthFailed => "auth_failed",
             ErrorCode::AuthTimeout => "auth_timeout",
+            ErrorCode::AuthCancelled => "auth_cancelled",
             ErrorCode::Server => "server",
             ErrorCode::Storage => "storage",
             ErrorCode::Keychain => "keychain",
@@ -53,6 +55,8 @@ pub enum SyncError {
     UnknownConnection(String),
     #[error("the keychain holds no sign-in for this account; reconnect it")]
     MissingCredentials,
+    #[error("this account is disconnected; reconnect it to sync again")]
+    Disconnected,
     #[error("{0}")]
     InvalidInput(String),
 }
@@ -81,6 +85,7 @@ impl SyncError {
             SyncError::Vault(_) => ErrorCode::Keychain,
             SyncError::UnknownConnection(_) => ErrorCode::NotFound,
             SyncError::MissingCredentials => ErrorCode::ReauthRequired,
+            SyncError::Disconnected => ErrorCode::ReauthRequired,
             SyncError::InvalidInput(_) => ErrorCode::InvalidInput,
         }
     }

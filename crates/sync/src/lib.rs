@@ -1,23 +1,37 @@
-//! Offpeak's sync engine: the one place where the platform clients (`offpeak-provider`) meet the
-//! local cache (`offpeak-store`) and the keychain (`offpeak-vault`).
+//! Offpeak's sync engine and account keeping: the one place where the platform clients
+//! (`offpeak-provider`) meet the local cache (`offpeak-store`) and the keychain (`offpeak-vault`).
 //!
-//! - [`accounts`] connects an account: runs the browser sign-in, keeps the tokens in the
-//!   keychain and records the connection (never a secret) in the cache.
-//! - [`engine`] syncs a connection: it pages through the platform's lists and writes each page
-//!   in one transaction with its checkpoint, so a killed sync resumes where it stopped and a
-//!   second sync duplicates nothing. Access tokens are refreshed ahead of expiry, one refresh
-//!   at a time per connection, and the rotated refresh token is saved before it is used.
+//! - [`registrations`] keeps app registrations (client id in the cache, secret in the keychain).
+//! - [`login`] connects an account through the browser (OAuth with PKCE, loopback listener,
+//!   cancel and timeout); [`api_key`] connects with a personal API key.
+//! - [`access`] hands out access tokens, refreshing them ahead of expiry, one refresh at a time
+//!   per connection, the rotated refresh token saved before it is used; a refused refresh turns
+//!   the connection into "reconnect needed" and leaves the cache alone.
+//! - [`engine`] syncs a connection: pages written in one transaction with their checkpoint.
+//! - [`disconnect`] revokes at the platform, deletes the secrets, and keeps or purges the cache.
+//! - [`summary`] gathers what the accounts screen shows.
 //! - [`paths`] says where the cache lives, the same for the app and the CLI.
 
-pub mod accounts;
+pub mod access;
+pub mod api_key;
 mod credentials;
+pub mod disconnect;
 pub mod engine;
 mod error;
+pub mod login;
+mod origin;
 pub mod paths;
+pub mod profiles;
+pub mod registrations;
+pub mod summary;
 
-pub use accounts::{ConnectRequest, connect_velopeak};
+pub use api_key::{ApiKeyInput, connect_api_key};
+pub use disconnect::{DisconnectOutcome, disconnect};
 pub use engine::{SyncReport, Syncer};
 pub use error::{ErrorCode, SyncError};
+pub use login::{LoginControl, connect_oauth, reconnect};
+pub use registrations::{RegistrationInput, forget_app, needs_client_secret, register_app};
+pub use summary::{AccountSummary, accounts};
 
 /// The keychain service under which Offpeak keeps its secrets.
 pub const KEYCHAIN_SERVICE: &str = "offpeak";

@@ -2,71 +2,17 @@
 //! submits the consent form, and the app's loopback listener receives the code. Then it syncs
 //! and reads the month back from the SQLite file.
 
-use chrono::NaiveDate;
-use offpeak_domain::{Month, Sensitive};
-use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig};
-use offpeak_store::{Resource, Store};
-use offpeak_sync::{ConnectRequest, ErrorCode, Syncer, connect_velopeak};
-use offpeak_vault::Vault;
+mod common;
+
+use common::{World, approving_person, denying_person, world};
+use offpeak_domain::{Month, ProviderKind};
+use offpeak_sandbox::DEMO_CLIENT_ID;
+use offpeak_store::Resource;
+use offpeak_sync::ErrorCode;
 use std::time::Duration;
 
-const ANCHOR: &str = "2026-11-23";
-
-struct World {
-    _dir: tempfile::TempDir,
-    sandbox: RunningSandbox,
-    store: Store,
-    vault: Vault,
-    http: reqwest::Client,
-}
-
-async fn world() -> World {
-    let anchor: NaiveDate = ANCHOR.parse().unwrap();
-    let sandbox =
-        RunningSandbox::start(SandboxConfig::demo(anchor), "127.0.0.1:0".parse().unwrap())
-            .await
-            .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
-    World {
-        _dir: dir,
-        sandbox,
-        store,
-        vault: Vault::in_memory("offpeak-test"),
-        http: offpeak_provider::http_client(),
-    }
-}
-
-fn request(world: &World, secret: &str) -> ConnectRequest {
-    ConnectRequest {
-        origin: world.sandbox.origin(),
-        client_id: DEMO_CLIENT_ID.into(),
-        client_secret: Some(Sensitive::new(secret.into())),
-    }
-}
-
-/// Opens the "browser": a task that approves the consent page as the person would.
-fn approving_person(url: &str) -> Result<(), String> {
-    let url = url.to_owned();
-    tokio::spawn(async move {
-        offpeak_sandbox::approve(&url)
-            .await
-            .expect("the consent page works")
-    });
-    Ok(())
-}
-
 async fn connect(world: &World) -> offpeak_store::ConnectionRecord {
-    connect_velopeak(
-        &world.store,
-        &world.vault,
-        &world.http,
-        request(world, DEMO_CLIENT_SECRET),
-        None,
-        approving_person,
-    )
-    .await
-    .unwrap()
+    world.connect().await
 }
 
 #[tokio::test]
@@ -78,7 +24,7 @@ async fn login_sync_and_read_the_month_back() {
     assert_eq!(scopes, ["activities:read", "athlete:read", "workouts:read"]);
     assert!(connection.access_expires_at.is_some());
 
-    let syncer = Syncer::new(w.store.clone(), w.vault.clone(), w.http.clone());
+    let syncer = w.syncer();
     let report = syncer.sync(&connection.id).await.unwrap();
     assert!(report.workouts >= 40, "12 weeks of plans: {report:?}");
     assert!(
@@ -124,7 +70,7 @@ async fn login_sync_and_read_the_month_back() {
 async fn a_second_sync_and_a_reconnect_duplicate_nothing() {
     let w = world().await;
     let connection = connect(&w).await;
-    let syncer = Syncer::new(w.store.clone(), w.vault.clone(), w.http.clone());
+    let syncer = w.syncer();
     let first = syncer.sync(&connection.id).await.unwrap();
     let again = connect(&w).await;
     assert_eq!(
@@ -144,7 +90,7 @@ async fn an_expired_access_token_is_refreshed_without_asking_anyone() {
     let w = world().await;
     let connection = connect(&w).await;
     w.sandbox.advance_clock(Duration::from_secs(2 * 3600));
-    let syncer = Syncer::new(w.store.clone(), w.vault.clone(), w.http.clone());
+    let syncer = w.syncer();
     let report = syncer.sync(&connection.id).await.unwrap();
     assert!(report.activities > 0);
 }
@@ -152,15 +98,10 @@ async fn an_expired_access_token_is_refreshed_without_asking_anyone() {
 #[tokio::test]
 async fn a_wrong_client_secret_is_reported_and_connects_nothing() {
     let w = world().await;
-    let result = connect_velopeak(
-        &w.store,
-        &w.vault,
-        &w.http,
-        request(&w, "not-the-secret"),
-        None,
-        approving_person,
-    )
-    .await;
+    let registration = w
+        .register(ProviderKind::Velopeak, DEMO_CLIENT_ID, Some("not-the-secret"))
+        .await;
+    let result = w.login_as(&registration, approving_person).await;
     let err = result.unwrap_err();
     assert_eq!(err.code(), ErrorCode::AuthFailed);
     assert!(
@@ -174,21 +115,11 @@ async fn a_wrong_client_secret_is_reported_and_connects_nothing() {
 #[tokio::test]
 async fn denying_consent_connects_nothing() {
     let w = world().await;
-    let deny = |url: &str| {
-        let url = url.to_owned();
-        tokio::spawn(async move { offpeak_sandbox::deny(&url).await.unwrap() });
-        Ok(())
-    };
-    let err = connect_velopeak(
-        &w.store,
-        &w.vault,
-        &w.http,
-        request(&w, DEMO_CLIENT_SECRET),
-        None,
-        deny,
-    )
-    .await
-    .unwrap_err();
+    let registration = w.register_velopeak().await;
+    let err = w
+        .login_as(&registration, denying_person)
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::AuthDenied);
     assert!(w.store.connections().await.unwrap().is_empty());
 }
@@ -197,7 +128,7 @@ async fn denying_consent_connects_nothing() {
 async fn with_the_server_gone_the_sync_says_offline_and_the_cache_stays() {
     let w = world().await;
     let connection = connect(&w).await;
-    let syncer = Syncer::new(w.store.clone(), w.vault.clone(), w.http.clone());
+    let syncer = w.syncer();
     let before = syncer.sync(&connection.id).await.unwrap();
     w.sandbox.shutdown().await;
     let err = syncer.sync(&connection.id).await.unwrap_err();

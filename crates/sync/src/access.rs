@@ -1,0 +1,162 @@
+//! Access tokens for syncing: read from the keychain, refreshed ahead of expiry, one refresh at
+//! a time per connection. A refresh's answer — with its rotated refresh token — is in the
+//! keychain before the new access token is used, because the old refresh token is dead the
+//! moment the platform answers. A refused refresh (`invalid_grant`) turns the connection into
+//! "reconnect needed" and leaves the cache alone.
+
+use crate::{SyncError, credentials, profiles};
+use chrono::Utc;
+use offpeak_domain::{ConnectionId, Sensitive};
+use offpeak_provider::{ProviderError, oauth};
+use offpeak_store::{ConnectionRecord, Store};
+use offpeak_vault::Vault;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Refresh an access token this long before it expires.
+pub const REFRESH_AHEAD: chrono::Duration = chrono::Duration::seconds(120);
+
+/// An access token and when it stops working.
+#[derive(Debug, Clone)]
+pub struct AccessToken {
+    pub token: Sensitive<String>,
+    pub expires_at: Option<chrono::DateTime<Utc>>,
+}
+
+impl AccessToken {
+    /// True when it should be refreshed before its next use.
+    pub fn due(&self) -> bool {
+        self.expires_at
+            .is_some_and(|at| at - Utc::now() < REFRESH_AHEAD)
+    }
+}
+
+/// Hands out access tokens and refreshes them, one refresh at a time per connection.
+#[derive(Debug)]
+pub struct AccessTokens {
+    store: Store,
+    vault: Vault,
+    http: reqwest::Client,
+    locks: Mutex<HashMap<ConnectionId, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+impl AccessTokens {
+    pub fn new(store: Store, vault: Vault, http: reqwest::Client) -> AccessTokens {
+        AccessTokens {
+            store,
+            vault,
+            http,
+            locks: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The lock that serializes refreshes (and disconnects) of one connection.
+    pub(crate) fn lock_for(&self, id: &ConnectionId) -> Arc<tokio::sync::Mutex<()>> {
+        self.locks
+            .lock()
+            .expect("token lock map poisoned")
+            .entry(id.clone())
+            .or_default()
+            .clone()
+    }
+
+    /// A usable access token: the stored one, or a fresh one when it expires within
+    /// [`REFRESH_AHEAD`] and a refresh token is at hand.
+    pub async fn current(&self, record: &ConnectionRecord) -> Result<AccessToken, SyncError> {
+        let lock = self.lock_for(&record.id);
+        let _one_refresh = lock.lock().await;
+        let tokens = self.stored(record).await?;
+        let stored = AccessToken {
+            token: tokens.access_token,
+            expires_at: tokens.expires_at,
+        };
+        if stored.due() && tokens.refresh_token.is_some() {
+            return self.refresh(record, tokens.refresh_token).await;
+        }
+        Ok(stored)
+    }
+
+    /// The platform refused `rejected`: refresh — unless another task already has, in which
+    /// case its token is used and no second refresh is made.
+    pub async fn after_rejection(
+        &self,
+        record: &ConnectionRecord,
+        rejected: &Sensitive<String>,
+    ) -> Result<AccessToken, SyncError> {
+        let lock = self.lock_for(&record.id);
+        let _one_refresh = lock.lock().await;
+        let tokens = self.stored(record).await?;
+        if tokens.access_token != *rejected {
+            return Ok(AccessToken {
+                token: tokens.access_token,
+                expires_at: tokens.expires_at,
+            });
+        }
+        self.refresh(record, tokens.refresh_token).await
+    }
+
+    async fn stored(
+        &self,
+        record: &ConnectionRecord,
+    ) -> Result<credentials::StoredTokens, SyncError> {
+        match credentials::load_tokens(&self.vault, &record.id).await? {
+            Some(tokens) => Ok(tokens),
+            None => Err(self.reauth(record, SyncError::MissingCredentials).await),
+        }
+    }
+
+    /// Refreshes under the connection's lock (held by the caller).
+    async fn refresh(
+        &self,
+        record: &ConnectionRecord,
+        refresh_token: Option<Sensitive<String>>,
+    ) -> Result<AccessToken, SyncError> {
+        let Some(refresh_token) = refresh_token else {
+            let error = SyncError::from(ProviderError::ReauthRequired);
+            return Err(self.reauth(record, error).await);
+        };
+        let secret = credentials::load_client_secret(
+            &self.vault,
+            &record.id,
+            record.registration_id.as_deref(),
+        )
+        .await?;
+        let profile = profiles::oauth_profile(
+            &self.http,
+            record.provider,
+            &record.origin,
+            &record.client_id,
+            secret,
+        )
+        .await?;
+        let fresh = match oauth::refresh(&self.http, &profile, &refresh_token).await {
+            Ok(fresh) => fresh,
+            Err(ProviderError::ReauthRequired) => {
+                let error = SyncError::from(ProviderError::ReauthRequired);
+                return Err(self.reauth(record, error).await);
+            }
+            Err(other) => return Err(other.into()),
+        };
+        credentials::save_tokens(&self.vault, &record.id, &fresh).await?;
+        self.store
+            .record_refresh(&record.id, Utc::now(), fresh.expires_at)
+            .await?;
+        tracing::info!(connection = %record.id, "access token refreshed");
+        Ok(AccessToken {
+            token: fresh.access_token,
+            expires_at: fresh.expires_at,
+        })
+    }
+
+    /// Marks the connection "reconnect needed" and hands the error back.
+    async fn reauth(&self, record: &ConnectionRecord, error: SyncError) -> SyncError {
+        if let Err(e) = self
+            .store
+            .mark_reauth_required(&record.id, &error.message())
+            .await
+        {
+            tracing::warn!(connection = %record.id, "could not record reconnect needed: {e}");
+        }
+        error
+    }
+}

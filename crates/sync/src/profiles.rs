@@ -1,0 +1,34 @@
+//! Which OAuth profile and scopes each platform gets. A server's RFC 8414 metadata, when it
+//! offers it, decides the endpoints; the built-in paths are the fallback.
+
+use crate::SyncError;
+use offpeak_domain::{ProviderKind, Scope, Sensitive};
+use offpeak_provider::oauth::{self, OAuthProfile};
+use offpeak_provider::{intervals, velopeak};
+
+/// The scopes Offpeak asks each platform for: read access to what the screens show.
+pub fn requested_scopes(provider: ProviderKind) -> Vec<Scope> {
+    match provider {
+        ProviderKind::Velopeak | ProviderKind::Velocity => velopeak::requested_scopes(),
+        ProviderKind::Intervals => intervals::requested_scopes(),
+    }
+}
+
+/// The OAuth profile for a registered app on `origin`, with the server's metadata applied.
+pub(crate) async fn oauth_profile(
+    http: &reqwest::Client,
+    provider: ProviderKind,
+    origin: &str,
+    client_id: &str,
+    client_secret: Option<Sensitive<String>>,
+) -> Result<OAuthProfile, SyncError> {
+    let mut profile = match provider {
+        ProviderKind::Velopeak => velopeak::oauth_profile(origin, client_id, client_secret),
+        ProviderKind::Velocity => velopeak::velocity_profile(origin, client_id),
+        ProviderKind::Intervals => intervals::oauth_profile(origin, client_id, client_secret),
+    };
+    if let Some(metadata) = oauth::discover(http, origin).await? {
+        metadata.apply_to(&mut profile);
+    }
+    Ok(profile)
+}

@@ -1,0 +1,27 @@
+//! What the accounts screen shows for each connection: the record, whom it reads, and how much
+//! of the cache it takes.
+
+use crate::SyncError;
+use offpeak_store::{AthleteRecord, CacheUsage, ConnectionRecord, Store};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountSummary {
+    pub connection: ConnectionRecord,
+    pub athletes: Vec<AthleteRecord>,
+    pub cache: CacheUsage,
+}
+
+/// Every connection, oldest first.
+pub async fn accounts(store: &Store) -> Result<Vec<AccountSummary>, SyncError> {
+    let mut all = Vec::new();
+    for connection in store.connections().await? {
+        let athletes = store.athletes(&connection.id).await?;
+        let cache = store.cache_usage(&connection.id).await?;
+        all.push(AccountSummary {
+            connection,
+            athletes,
+            cache,
+        });
+    }
+    Ok(all)
+}

@@ -1,0 +1,133 @@
+//! The world the sync tests run in: a sandbox on 127.0.0.1:0, a fresh cache file, an in-memory
+//! keychain, and a scripted person who answers the consent page in the "browser".
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use offpeak_domain::{ProviderKind, Sensitive};
+use offpeak_sandbox::{
+    DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig, Variant,
+};
+use offpeak_store::{ConnectionRecord, Store};
+use offpeak_sync::{LoginControl, RegistrationInput, SyncError, Syncer};
+use offpeak_vault::Vault;
+
+pub const ANCHOR: &str = "2026-11-23";
+
+pub struct World {
+    pub dir: tempfile::TempDir,
+    pub sandbox: RunningSandbox,
+    pub store: Store,
+    pub vault: Vault,
+    pub http: reqwest::Client,
+}
+
+pub fn anchor() -> NaiveDate {
+    ANCHOR.parse().unwrap()
+}
+
+pub async fn world_with(config: SandboxConfig) -> World {
+    let sandbox = RunningSandbox::start(config, "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
+    World {
+        dir,
+        sandbox,
+        store,
+        vault: Vault::in_memory("offpeak-test"),
+        http: offpeak_provider::http_client(),
+    }
+}
+
+pub async fn world() -> World {
+    world_with(SandboxConfig::demo(anchor())).await
+}
+
+pub async fn world_of(variant: Variant) -> World {
+    world_with(SandboxConfig::for_variant(variant, anchor())).await
+}
+
+impl World {
+    pub fn syncer(&self) -> Syncer {
+        Syncer::new(self.store.clone(), self.vault.clone(), self.http.clone())
+    }
+
+    /// Registers this app on the sandbox (VeloPeak: the demo confidential app).
+    pub async fn register(&self, provider: ProviderKind, client_id: &str, secret: Option<&str>) -> String {
+        offpeak_sync::register_app(
+            &self.store,
+            &self.vault,
+            RegistrationInput {
+                provider,
+                origin: self.sandbox.origin(),
+                client_id: client_id.into(),
+                client_secret: secret.map(|s| Sensitive::new(s.to_owned())),
+            },
+        )
+        .await
+        .unwrap()
+        .id
+    }
+
+    pub async fn register_velopeak(&self) -> String {
+        self.register(ProviderKind::Velopeak, DEMO_CLIENT_ID, Some(DEMO_CLIENT_SECRET))
+            .await
+    }
+
+    /// Signs in with `registration`, the person answering as `person` does.
+    pub async fn login_as<F>(&self, registration: &str, person: F) -> Result<ConnectionRecord, SyncError>
+    where
+        F: FnOnce(&str) -> Result<(), String>,
+    {
+        offpeak_sync::connect_oauth(
+            &self.store,
+            &self.vault,
+            &self.http,
+            registration,
+            LoginControl::default(),
+            person,
+        )
+        .await
+    }
+
+    /// Registers the demo VeloPeak app and signs in, the person approving.
+    pub async fn connect(&self) -> ConnectionRecord {
+        let registration = self.register_velopeak().await;
+        self.login_as(&registration, approving_person).await.unwrap()
+    }
+
+    /// The secret strings the keychain holds for a connection (tokens JSON or API key).
+    pub async fn secrets_of(&self, connection: &ConnectionRecord) -> Vec<String> {
+        let mut found = Vec::new();
+        for name in ["tokens", "api-key", "client-secret"] {
+            if let Some(secret) = self
+                .vault
+                .get(&format!("connection/{}/{name}", connection.id))
+                .await
+                .unwrap()
+            {
+                found.push(secret.expose().clone());
+            }
+        }
+        found
+    }
+}
+
+/// Opens the "browser": a task that approves the consent page as the person would.
+pub fn approving_person(url: &str) -> Result<(), String> {
+    let url = url.to_owned();
+    tokio::spawn(async move {
+        offpeak_sandbox::approve(&url)
+            .await
+            .expect("the consent page works")
+    });
+    Ok(())
+}
+
+/// A person who refuses on the consent page.
+pub fn denying_person(url: &str) -> Result<(), String> {
+    let url = url.to_owned();
+    tokio::spawn(async move { offpeak_sandbox::deny(&url).await.unwrap() });
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! After a full sign-in, sync, token refresh, API-key connection and disconnect, no token, key or
+//! client secret is found in the SQLite files (database, WAL and shared memory) or in the log
+//! output at debug level — including tokens that were rotated away along the way.
+
+mod common;
+
+use common::world_with;
+use offpeak_domain::{ProviderKind, Sensitive};
+use offpeak_sandbox::{DEMO_CLIENT_SECRET, DEMO_INTERVALS_KEY, SandboxConfig, Variant};
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// The log output, captured.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn token_strings(json: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    ["access_token", "refresh_token"]
+        .iter()
+        .filter_map(|k| v[*k].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn no_secret_reaches_the_cache_files_or_the_logs() {
+    let log = Captured::default();
+    let writer = log.clone();
+    tracing_subscriber::fmt()
+        .with_env_filter("debug")
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .init();
+
+    let anchor = common::anchor();
+    let velopeak = world_with(SandboxConfig::demo(anchor)).await;
+    let w = &velopeak;
+    let c = w.connect().await;
+    let mut secrets = vec![DEMO_CLIENT_SECRET.to_owned(), DEMO_INTERVALS_KEY.to_owned()];
+    let tokens_name = format!("connection/{}/tokens", c.id);
+    let mut remember = async |secrets: &mut Vec<String>| {
+        if let Some(json) = w.vault.get(&tokens_name).await.unwrap() {
+            secrets.extend(token_strings(json.expose()));
+        }
+    };
+    remember(&mut secrets).await;
+    w.syncer().sync(&c.id).await.unwrap();
+    w.sandbox.advance_clock(Duration::from_secs(2 * 3600));
+    w.syncer().sync(&c.id).await.unwrap();
+    remember(&mut secrets).await;
+
+    // An Intervals.icu key connection in the same cache, and a refused key.
+    let intervals = world_with(SandboxConfig::for_variant(Variant::Intervals, anchor)).await;
+    let keyed = offpeak_sync::connect_api_key(
+        &w.store,
+        &w.vault,
+        &w.http,
+        offpeak_sync::ApiKeyInput {
+            provider: ProviderKind::Intervals,
+            origin: intervals.sandbox.origin(),
+            api_key: Sensitive::new(DEMO_INTERVALS_KEY.into()),
+            athlete_id: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    w.syncer().sync(&keyed.id).await.unwrap();
+    let wrong = "feedfacefeedfacefeedfacefeedface";
+    secrets.push(wrong.into());
+    let refused = offpeak_sync::connect_api_key(
+        &w.store,
+        &w.vault,
+        &w.http,
+        offpeak_sync::ApiKeyInput {
+            provider: ProviderKind::Intervals,
+            origin: intervals.sandbox.origin(),
+            api_key: Sensitive::new(wrong.into()),
+            athlete_id: String::new(),
+        },
+    )
+    .await
+    .unwrap_err();
+    tracing::warn!("refused: {refused} / {refused:?}");
+    offpeak_sync::disconnect(&w.store, &w.vault, &w.http, w.syncer().tokens(), &c.id, false)
+        .await
+        .unwrap();
+    assert!(secrets.len() >= 6, "{} secrets", secrets.len());
+
+    let logged = String::from_utf8_lossy(&log.0.lock().unwrap()).into_owned();
+    assert!(logged.contains("access token refreshed"), "the log was captured");
+    let mut files = String::new();
+    for entry in std::fs::read_dir(w.dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        files.push_str(&String::from_utf8_lossy(&std::fs::read(&path).unwrap()));
+    }
+    assert!(files.contains("Ana Ruiz"), "the cache files were read");
+    for secret in &secrets {
+        assert!(!files.contains(secret.as_str()), "a secret of {} characters is in the cache", secret.len());
+        assert!(!logged.contains(secret.as_str()), "a secret of {} characters is in the log", secret.len());
+    }
+}
