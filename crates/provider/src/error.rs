@@ -24,6 +24,40 @@ pub enum ProviderError {
     BadResponse(String),
     #[error("sign-in was cancelled at the platform; nothing was connected")]
     AuthDenied,
+    #[error("sign-in was cancelled; nothing was connected")]
+    AuthCancelled,
+    #[error(
+        "the platform did not accept the sign-in code — it may have expired or been used already; start again"
+    )]
+    CodeRejected,
+    #[error(
+        "the sign-in answer came from {found}, not from {expected} where Offpeak signed in, so it was refused as a possible mix-up; check the platform address and start again"
+    )]
+    IssuerMismatch { expected: String, found: String },
+    #[error(
+        "{origin} does not offer PKCE with S256, which Offpeak needs to sign in safely; this platform cannot be connected"
+    )]
+    PkceUnsupported { origin: String },
+    #[error(
+        "none of the ports this platform accepts for the sign-in answer is free on this computer ({ports}); close the program using them and try again"
+    )]
+    NoFreePort { ports: String },
+    #[error(
+        "this platform offers no way for Offpeak to revoke its access; remove Offpeak in the platform's own settings"
+    )]
+    RevocationUnsupported,
+    #[error(
+        "Intervals.icu refused the API key: it may be mistyped or revoked; enter the key again (intervals.icu → Settings → Developer Settings)"
+    )]
+    ApiKeyRefused,
+    #[error(
+        "this API key does not belong to athlete {athlete_id}, and that athlete has not shared their account with the key's owner; leave the athlete ID empty to use the key's own athlete"
+    )]
+    AthleteNotShared { athlete_id: String },
+    #[error(
+        "Offpeak asked the platform for an address it does not have ({path}); this is a bug in Offpeak, please report it"
+    )]
+    UnknownPath { path: String },
     #[error("the sign-in answer did not belong to this attempt, so it was refused; start again")]
     StateMismatch,
     #[error("no answer came from the browser within {} minutes; start again", .0.as_secs() / 60)]

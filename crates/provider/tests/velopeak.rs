@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use offpeak_domain::{Scope, Sensitive};
-use offpeak_provider::oauth::{PendingLogin, TokenSet};
+use offpeak_provider::oauth::{CancellationToken, PendingLogin, TokenSet};
 use offpeak_provider::velopeak::{self, VelopeakClient};
 use offpeak_provider::{ProviderError, http_client};
 use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig};
@@ -32,7 +32,11 @@ async fn login(sandbox: &RunningSandbox, scopes: &str) -> TokenSet {
     );
     let person = tokio::spawn(async move { offpeak_sandbox::approve(&url).await });
     let tokens = pending
-        .finish(&http_client(), Duration::from_secs(30))
+        .finish(
+            &http_client(),
+            Duration::from_secs(30),
+            &CancellationToken::new(),
+        )
         .await
         .unwrap();
     let page = person.await.unwrap().unwrap();

@@ -10,8 +10,9 @@
 //!   rotating refresh tokens with reuse detection, revocation, RFC 8414 metadata, scoped
 //!   resources with paging, the change feed, ETags, gzip, rate limits and webhooks;
 //! - a control endpoint and start flags to change data and inject faults while a client syncs;
-//! - the person in the browser ([`approve`], [`deny`], [`revoke_app`]), who answers the consent
-//!   page or revokes an app, so that loopback flows run end to end inside `cargo test`.
+//! - the person in the browser ([`approve`], [`deny`], [`consent`], [`approve_scopes`],
+//!   [`revoke_app`]), who answers the consent page or revokes an app, so that loopback flows run
+//!   end to end inside `cargo test`.
 //!
 //! Nothing here is global: every server carries its own configuration, data, grants and clock.
 
@@ -51,7 +52,7 @@ pub use config::{
 };
 pub use data::DatasetSize;
 pub use faults::FaultPlan;
-pub use person::{PersonError, approve, deny, revoke_app};
+pub use person::{Decision, PersonError, approve, approve_scopes, consent, deny, revoke_app};
 pub use scope::Scope;
 pub use server::RunningSandbox;
 pub use steering::CreatedKey;

@@ -28,16 +28,47 @@ pub enum PersonError {
     NoRedirect { status: u16 },
 }
 
+/// The person's answer on a consent page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Deny,
+}
+
+impl Decision {
+    fn as_str(self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::Deny => "deny",
+        }
+    }
+}
+
 /// Approves the request on the consent page at `authorize_url`, then visits the app's callback
 /// and returns the body of the page it answered.
 pub async fn approve(authorize_url: &str) -> Result<String, PersonError> {
-    answer(authorize_url, "approve").await
+    visit(&consent(authorize_url, Decision::Approve).await?).await
 }
 
 /// Denies the request on the consent page at `authorize_url`, then visits the app's callback
 /// (which receives `error=access_denied`) and returns the body of the page it answered.
 pub async fn deny(authorize_url: &str) -> Result<String, PersonError> {
-    answer(authorize_url, "deny").await
+    visit(&consent(authorize_url, Decision::Deny).await?).await
+}
+
+/// Answers the consent page at `authorize_url` and returns the callback URL the browser would
+/// visit next, without visiting it: a test can then deliver it late, twice, or altered.
+/// When the server sends the person straight back (an error such as `invalid_scope`), that
+/// address is returned.
+pub async fn consent(authorize_url: &str, decision: Decision) -> Result<Url, PersonError> {
+    decide(authorize_url, decision, None).await
+}
+
+/// Approves the request at `authorize_url` with only the `scopes` ticked that are listed (the
+/// Intervals.icu consent page has one checkbox per scope; every other checkbox is unticked),
+/// and returns the callback URL without visiting it, like [`consent`].
+pub async fn approve_scopes(authorize_url: &str, scopes: &[&str]) -> Result<Url, PersonError> {
+    decide(authorize_url, Decision::Approve, Some(scopes)).await
 }
 
 /// On the sandbox at `origin`, opens the person's "Connected apps" page and revokes every
@@ -113,7 +144,13 @@ fn client(redirects: Policy) -> Result<Client, PersonError> {
         })
 }
 
-async fn answer(authorize_url: &str, decision: &str) -> Result<String, PersonError> {
+/// Opens `authorize_url`, submits the consent form with `decision` (and, if `keep` is given,
+/// only those scope checkboxes ticked) and returns where the server sends the browser.
+async fn decide(
+    authorize_url: &str,
+    decision: Decision,
+    keep: Option<&[&str]>,
+) -> Result<Url, PersonError> {
     let start = parse_url(authorize_url)?;
     let browser = client(Policy::none())?;
     let response = browser
@@ -125,8 +162,7 @@ async fn answer(authorize_url: &str, decision: &str) -> Result<String, PersonErr
     if status.is_redirection() {
         // The server sent an error straight back to the app (e.g. invalid_scope): a browser
         // follows it, and so does the person.
-        let location = location(&start, &response)?;
-        return visit(&location).await;
+        return location(&start, &response);
     }
     let page = response.text().await.map_err(http(&start))?;
     if !status.is_success() {
@@ -136,11 +172,16 @@ async fn answer(authorize_url: &str, decision: &str) -> Result<String, PersonErr
         });
     }
     let form = ConsentForm::parse(&page)
-        .filter(|f| f.has_decision(decision))
+        .filter(|f| f.has_decision(decision.as_str()))
         .ok_or(PersonError::NoConsentForm)?;
     let action = join(&start, &form.action)?;
     let mut fields = form.hidden;
-    fields.push(("decision".to_string(), decision.to_string()));
+    fields.extend(
+        form.ticked
+            .into_iter()
+            .filter(|(_, value)| keep.is_none_or(|keep| keep.contains(&value.as_str()))),
+    );
+    fields.push(("decision".to_string(), decision.as_str().to_string()));
     let response = browser
         .post(action.clone())
         .form(&fields)
@@ -149,8 +190,7 @@ async fn answer(authorize_url: &str, decision: &str) -> Result<String, PersonErr
         .map_err(http(&action))?;
     let status = response.status();
     if status.is_redirection() {
-        let location = location(&action, &response)?;
-        return visit(&location).await;
+        return location(&action, &response);
     }
     let page = response.text().await.map_err(http(&action))?;
     if status.is_client_error() || status.is_server_error() {
@@ -184,12 +224,13 @@ async fn visit(url: &Url) -> Result<String, PersonError> {
     response.text().await.map_err(http(url))
 }
 
-/// The first form of a page: its action, the fields it sends (hidden ones and ticked
-/// checkboxes) and its submit buttons.
+/// The first form of a page: its action, the fields it sends (hidden ones, and the checkboxes
+/// ticked when the page loads) and its submit buttons.
 #[derive(Debug, PartialEq)]
 struct ConsentForm {
     action: String,
     hidden: Vec<(String, String)>,
+    ticked: Vec<(String, String)>,
     buttons: Vec<(String, String)>,
 }
 
@@ -204,6 +245,7 @@ impl ConsentForm {
         let mut form = ConsentForm {
             action,
             hidden: Vec::new(),
+            ticked: Vec::new(),
             buttons: Vec::new(),
         };
         for (tag, list) in [("<input", true), ("<button", false)] {
@@ -222,7 +264,7 @@ impl ConsentForm {
                     // A ticked checkbox is sent like a hidden field; an unticked one is not.
                     Some("checkbox") if list && lookup(&attrs, "checked").is_some() => {
                         let value = if value.is_empty() { "on".into() } else { value };
-                        form.hidden.push((name, value));
+                        form.ticked.push((name, value));
                     }
                     Some("submit") | None if !list => form.buttons.push((name, value)),
                     _ => {}
@@ -346,13 +388,10 @@ mod tests {
             <button type="submit" name="decision" value="approve">OK</button></form>"#;
         let form = ConsentForm::parse(page).unwrap();
         let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(form.hidden, vec![pair("request_id", "r")]);
         assert_eq!(
-            form.hidden,
-            vec![
-                pair("request_id", "r"),
-                pair("scope", "ACTIVITY:READ"),
-                pair("remember", "on")
-            ]
+            form.ticked,
+            vec![pair("scope", "ACTIVITY:READ"), pair("remember", "on")]
         );
     }
 

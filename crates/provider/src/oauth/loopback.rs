@@ -1,18 +1,31 @@
-//! The loopback listener (RFC 8252 §7.3): `127.0.0.1`, a port the OS picks, one callback.
+//! The loopback listener (RFC 8252 §7.3): `127.0.0.1`, a port the OS picks or the first free
+//! one of a fixed list, exactly one callback, checked for `state` and `iss` (RFC 9207), and an
+//! end on timeout or cancellation.
 
+use super::profile::normalise;
 use crate::ProviderError;
 use std::collections::HashMap;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio_util::sync::CancellationToken;
 
 pub const CALLBACK_PATH: &str = "/callback";
 
 /// The longest request head the listener reads; a browser's GET is far shorter.
 const MAX_REQUEST_HEAD: usize = 16 * 1024;
 
-/// Listens on `127.0.0.1:<random port>` for the browser's return from the authorization page.
-/// It accepts exactly one callback and closes when dropped.
+/// What a callback must carry to be accepted.
+#[derive(Debug, Clone, Copy)]
+pub struct Expected<'a> {
+    /// This attempt's `state`.
+    pub state: &'a str,
+    /// The authorization server's issuer, if known: a callback's `iss` must equal it.
+    pub issuer: Option<&'a str>,
+}
+
+/// Listens on `127.0.0.1` for the browser's return from the authorization page. It accepts
+/// exactly one callback and closes when dropped.
 #[derive(Debug)]
 pub struct CallbackListener {
     listener: TcpListener,
@@ -20,15 +33,24 @@ pub struct CallbackListener {
 }
 
 impl CallbackListener {
-    pub async fn bind() -> Result<CallbackListener, ProviderError> {
-        let listener = TcpListener::bind(("127.0.0.1", 0))
-            .await
-            .map_err(|e| ProviderError::Listener(e.to_string()))?;
+    /// Binds a port the OS picks when `ports` is empty, else the first free port of `ports`.
+    pub async fn bind(ports: &[u16]) -> Result<CallbackListener, ProviderError> {
+        let listener = if ports.is_empty() {
+            TcpListener::bind(("127.0.0.1", 0))
+                .await
+                .map_err(|e| ProviderError::Listener(e.to_string()))?
+        } else {
+            first_free(ports).await?
+        };
         let port = listener
             .local_addr()
             .map_err(|e| ProviderError::Listener(e.to_string()))?
             .port();
         Ok(CallbackListener { listener, port })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
     }
 
     pub fn redirect_uri(&self) -> String {
@@ -37,18 +59,25 @@ impl CallbackListener {
 
     /// Waits up to `timeout` for the callback and returns its authorization code. Requests for
     /// other paths (a browser's favicon, say) get a 404 and do not count. The first callback
-    /// decides: a wrong `state`, an error or a missing code ends the attempt.
+    /// decides: a wrong `state` or `iss`, an error or a missing code ends the attempt.
+    /// Triggering `cancel` ends the wait at once with [`ProviderError::AuthCancelled`]. In
+    /// every case the listener is closed when this returns.
     pub async fn accept_one(
         self,
-        expected_state: &str,
+        expected: Expected<'_>,
         timeout: Duration,
+        cancel: &CancellationToken,
     ) -> Result<String, ProviderError> {
-        tokio::time::timeout(timeout, self.serve_until_callback(expected_state))
-            .await
-            .map_err(|_| ProviderError::AuthTimeout(timeout))?
+        tokio::select! {
+            biased;
+            () = cancel.cancelled() => Err(ProviderError::AuthCancelled),
+            waited = tokio::time::timeout(timeout, self.serve_until_callback(expected)) => {
+                waited.map_err(|_| ProviderError::AuthTimeout(timeout))?
+            }
+        }
     }
 
-    async fn serve_until_callback(&self, expected_state: &str) -> Result<String, ProviderError> {
+    async fn serve_until_callback(&self, expected: Expected<'_>) -> Result<String, ProviderError> {
         loop {
             let (mut stream, _) = self
                 .listener
@@ -82,19 +111,19 @@ impl CallbackListener {
             let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes())
                 .into_owned()
                 .collect();
-            let outcome = judge(&params, expected_state);
+            let outcome = judge(&params, expected);
             let (status, title, text) = match &outcome {
                 Ok(_) => (
                     200,
                     "Signed in",
-                    "Offpeak is connected. You can close this tab and return to Offpeak.",
+                    "Offpeak received the answer and is finishing the connection. You can close this tab and return to Offpeak.",
                 ),
                 Err(ProviderError::AuthDenied) => (
                     200,
                     "Sign-in cancelled",
                     "Nothing was connected. You can close this tab and return to Offpeak.",
                 ),
-                Err(ProviderError::StateMismatch) => (
+                Err(ProviderError::StateMismatch | ProviderError::IssuerMismatch { .. }) => (
                     400,
                     "Sign-in not accepted",
                     "This answer did not come from the sign-in Offpeak started, so it was refused. Return to Offpeak and start again.",
@@ -111,9 +140,40 @@ impl CallbackListener {
     }
 }
 
-fn judge(params: &HashMap<String, String>, expected_state: &str) -> Result<String, ProviderError> {
-    if params.get("state").map(String::as_str) != Some(expected_state) {
+/// The first free port of `ports` on `127.0.0.1`; a port in use is skipped, and when none is
+/// free the error names them all.
+async fn first_free(ports: &[u16]) -> Result<TcpListener, ProviderError> {
+    for &port in ports {
+        match TcpListener::bind(("127.0.0.1", port)).await {
+            Ok(listener) => return Ok(listener),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
+            Err(e) => return Err(ProviderError::Listener(e.to_string())),
+        }
+    }
+    Err(ProviderError::NoFreePort {
+        ports: ports
+            .iter()
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+fn judge(
+    params: &HashMap<String, String>,
+    expected: Expected<'_>,
+) -> Result<String, ProviderError> {
+    if params.get("state").map(String::as_str) != Some(expected.state) {
         return Err(ProviderError::StateMismatch);
+    }
+    // RFC 9207: an answer that names its issuer must name the one this attempt went to.
+    if let (Some(found), Some(issuer)) = (params.get("iss"), expected.issuer)
+        && normalise(found) != normalise(issuer)
+    {
+        return Err(ProviderError::IssuerMismatch {
+            expected: normalise(issuer).to_owned(),
+            found: found.clone(),
+        });
     }
     if let Some(error) = params.get("error") {
         if error == "access_denied" {
@@ -185,6 +245,13 @@ async fn respond(
 mod tests {
     use super::*;
 
+    fn expect(state: &str) -> Expected<'_> {
+        Expected {
+            state,
+            issuer: Some("http://issuer.example"),
+        }
+    }
+
     async fn get(uri: &str) -> (u16, String) {
         let response = reqwest::get(uri).await.unwrap();
         (response.status().as_u16(), response.text().await.unwrap())
@@ -192,9 +259,14 @@ mod tests {
 
     #[tokio::test]
     async fn the_matching_callback_yields_the_code_and_other_paths_do_not_count() {
-        let listener = CallbackListener::bind().await.unwrap();
+        let listener = CallbackListener::bind(&[]).await.unwrap();
         let base = listener.redirect_uri().replace(CALLBACK_PATH, "");
-        let waiting = tokio::spawn(listener.accept_one("st4te", Duration::from_secs(30)));
+        let waiting = tokio::spawn(async move {
+            let cancel = CancellationToken::new();
+            listener
+                .accept_one(expect("st4te"), Duration::from_secs(30), &cancel)
+                .await
+        });
         assert_eq!(get(&format!("{base}/favicon.ico")).await.0, 404);
         let (status, page) = get(&format!("{base}/callback?code=abc&state=st4te")).await;
         assert_eq!(status, 200);
@@ -210,9 +282,14 @@ mod tests {
 
     #[tokio::test]
     async fn a_wrong_state_is_refused() {
-        let listener = CallbackListener::bind().await.unwrap();
+        let listener = CallbackListener::bind(&[]).await.unwrap();
         let uri = listener.redirect_uri();
-        let waiting = tokio::spawn(listener.accept_one("expected", Duration::from_secs(30)));
+        let waiting = tokio::spawn(async move {
+            let cancel = CancellationToken::new();
+            listener
+                .accept_one(expect("expected"), Duration::from_secs(30), &cancel)
+                .await
+        });
         assert_eq!(get(&format!("{uri}?code=abc&state=forged")).await.0, 400);
         assert!(matches!(
             waiting.await.unwrap(),
@@ -222,9 +299,14 @@ mod tests {
 
     #[tokio::test]
     async fn a_denial_is_reported_as_such() {
-        let listener = CallbackListener::bind().await.unwrap();
+        let listener = CallbackListener::bind(&[]).await.unwrap();
         let uri = listener.redirect_uri();
-        let waiting = tokio::spawn(listener.accept_one("s", Duration::from_secs(30)));
+        let waiting = tokio::spawn(async move {
+            let cancel = CancellationToken::new();
+            listener
+                .accept_one(expect("s"), Duration::from_secs(30), &cancel)
+                .await
+        });
         get(&format!("{uri}?error=access_denied&state=s")).await;
         assert!(matches!(
             waiting.await.unwrap(),
@@ -234,8 +316,49 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn nobody_coming_back_times_out() {
-        let listener = CallbackListener::bind().await.unwrap();
-        let result = listener.accept_one("s", Duration::from_secs(300)).await;
+        let listener = CallbackListener::bind(&[]).await.unwrap();
+        let cancel = CancellationToken::new();
+        let result = listener
+            .accept_one(expect("s"), Duration::from_secs(300), &cancel)
+            .await;
         assert!(matches!(result, Err(ProviderError::AuthTimeout(_))));
+    }
+
+    #[tokio::test]
+    async fn an_answer_naming_another_issuer_is_refused() {
+        let listener = CallbackListener::bind(&[]).await.unwrap();
+        let uri = listener.redirect_uri();
+        let waiting = tokio::spawn(async move {
+            let cancel = CancellationToken::new();
+            listener
+                .accept_one(expect("s"), Duration::from_secs(30), &cancel)
+                .await
+        });
+        let (status, _) = get(&format!(
+            "{uri}?code=c&state=s&iss=http%3A%2F%2Fevil.example"
+        ))
+        .await;
+        assert_eq!(status, 400);
+        assert!(matches!(
+            waiting.await.unwrap(),
+            Err(ProviderError::IssuerMismatch { .. })
+        ));
+    }
+
+    #[tokio::test]
+    async fn the_same_issuer_with_a_trailing_slash_is_accepted() {
+        let listener = CallbackListener::bind(&[]).await.unwrap();
+        let uri = listener.redirect_uri();
+        let waiting = tokio::spawn(async move {
+            let cancel = CancellationToken::new();
+            listener
+                .accept_one(expect("s"), Duration::from_secs(30), &cancel)
+                .await
+        });
+        get(&format!(
+            "{uri}?code=c&state=s&iss=http%3A%2F%2Fissuer.example%2F"
+        ))
+        .await;
+        assert_eq!(waiting.await.unwrap().unwrap(), "c");
     }
 }

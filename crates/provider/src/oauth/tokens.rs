@@ -1,6 +1,7 @@
-//! The token endpoint: trading a code or a refresh token for tokens (RFC 6749 §4.1.3, §6).
+//! The token endpoint: trading a code or a refresh token for tokens (RFC 6749 §4.1.3, §6), in
+//! the body style the profile names, with the client secret only for confidential apps.
 
-use super::OAuthProfile;
+use super::profile::{OAuthProfile, TokenBody, endpoint_url, origin_of};
 use crate::ProviderError;
 use chrono::{DateTime, Utc};
 use offpeak_domain::{Scope, Sensitive};
@@ -71,7 +72,13 @@ pub(super) async fn exchange_code(
     if let Some(secret) = &profile.client_secret {
         form.push(("client_secret", secret.expose().as_str()));
     }
-    let tokens = post(http, profile, &form, None).await?;
+    let tokens = match post(http, profile, &form, None).await {
+        // Expired, used already, or not issued for this verifier and redirect: start again.
+        Err(ProviderError::OAuth { error, .. }) if error == "invalid_grant" => {
+            return Err(ProviderError::CodeRejected);
+        }
+        other => other?,
+    };
     if tokens.refresh_token.is_none() && tokens.expires_at.is_some() {
         tracing::warn!("the platform granted an expiring access token without a refresh token");
     }
@@ -99,36 +106,57 @@ pub(super) async fn refresh(
     }
 }
 
+/// A request carrying `params` as the profile's token endpoint wants them.
+pub(super) fn with_body(
+    request: reqwest::RequestBuilder,
+    style: TokenBody,
+    params: &[(&str, &str)],
+) -> reqwest::RequestBuilder {
+    match style {
+        TokenBody::Form => request.form(params),
+        TokenBody::Json => {
+            let object: serde_json::Map<String, serde_json::Value> = params
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), serde_json::Value::from(*v)))
+                .collect();
+            request.json(&object)
+        }
+    }
+}
+
 async fn post(
     http: &reqwest::Client,
     profile: &OAuthProfile,
-    form: &[(&str, &str)],
+    params: &[(&str, &str)],
     previous_refresh: Option<&Sensitive<String>>,
 ) -> Result<TokenSet, ProviderError> {
-    let url = format!(
-        "{}{}",
-        profile.origin.trim_end_matches('/'),
-        profile.token_path
-    );
-    let response = http
-        .post(&url)
-        .header(reqwest::header::ACCEPT, "application/json")
-        .form(form)
+    let url = endpoint_url(&profile.token_endpoint)?;
+    let origin = origin_of(&profile.token_endpoint);
+    let request = http
+        .post(url)
+        .header(reqwest::header::ACCEPT, "application/json");
+    let response = with_body(request, profile.token_body, params)
         .send()
         .await
-        .map_err(|e| ProviderError::transport(&profile.origin, e))?;
+        .map_err(|e| ProviderError::transport(&origin, e))?;
     let status = response.status();
     let body = response
         .bytes()
         .await
-        .map_err(|e| ProviderError::transport(&profile.origin, e))?;
+        .map_err(|e| ProviderError::transport(&origin, e))?;
     if status.is_success() {
         let parsed: TokenResponse = serde_json::from_slice(&body).map_err(|_| {
             ProviderError::BadResponse("the token answer is not the expected JSON".into())
         })?;
         return into_token_set(parsed, previous_refresh);
     }
-    if let Ok(err) = serde_json::from_slice::<ErrorResponse>(&body) {
+    oauth_error(status, &body)
+}
+
+/// An RFC 6749 §5.2 error answer as a [`ProviderError`]; the server's description is kept only
+/// as a short hint after its error code.
+pub(super) fn oauth_error<T>(status: reqwest::StatusCode, body: &[u8]) -> Result<T, ProviderError> {
+    if let Ok(err) = serde_json::from_slice::<ErrorResponse>(body) {
         if err.error == "invalid_client" {
             return Err(ProviderError::InvalidClient);
         }
@@ -141,7 +169,7 @@ async fn post(
         401 => Err(ProviderError::InvalidClient),
         s if s >= 500 => Err(ProviderError::Server { status: s }),
         s => Err(ProviderError::BadResponse(format!(
-            "the token endpoint answered HTTP {s}"
+            "the platform's sign-in endpoint answered HTTP {s}"
         ))),
     }
 }

@@ -14,6 +14,11 @@ pub(super) struct PageDto<T> {
 }
 
 #[derive(Deserialize)]
+pub(super) struct AthleteListDto {
+    pub data: Vec<AthleteDto>,
+}
+
+#[derive(Deserialize)]
 pub(super) struct AthleteDto {
     id: String,
     name: String,

@@ -1,9 +1,11 @@
-//! The VeloPeak API (`{origin}/api/v1`), as `../shared/contracts/velopeak-api.md` describes it.
+//! The VeloPeak API (`{origin}/api/v1`), as `../shared/contracts/velopeak-api.md` describes it,
+//! and the OAuth profiles of VeloPeak and of the Velocity-style platform, whose resource API is
+//! the same.
 
 mod dto;
 
 use crate::ProviderError;
-use crate::oauth::OAuthProfile;
+use crate::oauth::{OAuthProfile, Revocation, RevocationStyle, TokenBody};
 use offpeak_domain::{Activity, Athlete, Scope, Sensitive, Workout};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
@@ -17,18 +19,51 @@ pub fn requested_scopes() -> Vec<Scope> {
     Scope::parse_list("athlete:read workouts:read activities:read")
 }
 
-/// VeloPeak's OAuth endpoints at `origin` for a registered app.
+/// VeloPeak's built-in OAuth endpoints at `origin` for a registered app (confidential when it
+/// has a secret). Where the server publishes metadata, [`crate::oauth::with_metadata`] replaces
+/// them with the server's.
 pub fn oauth_profile(
     origin: &str,
     client_id: &str,
     client_secret: Option<Sensitive<String>>,
 ) -> OAuthProfile {
+    let origin = origin.trim_end_matches('/');
     OAuthProfile {
-        origin: origin.trim_end_matches('/').to_owned(),
-        authorize_path: "/api/auth/oauth2/authorize".into(),
-        token_path: "/api/auth/oauth2/token".into(),
+        label: "VeloPeak".into(),
+        authorize_endpoint: format!("{origin}/api/auth/oauth2/authorize"),
+        token_endpoint: format!("{origin}/api/auth/oauth2/token"),
+        revocation: Some(Revocation {
+            endpoint: format!("{origin}/api/auth/oauth2/revoke"),
+            style: RevocationStyle::Rfc7009,
+        }),
+        token_body: TokenBody::Form,
         client_id: client_id.to_owned(),
         client_secret,
+        redirect_ports: Vec::new(),
+        issuer: None,
+        scope_separator: ' ',
+    }
+}
+
+/// The Velocity-style platform at `origin`: a public client (no secret), JSON token and
+/// revocation bodies, consent at `/oauth/consent`. Its resources are read with
+/// [`VelopeakClient`].
+pub fn velocity_profile(origin: &str, client_id: &str) -> OAuthProfile {
+    let origin = origin.trim_end_matches('/');
+    OAuthProfile {
+        label: "Velocity".into(),
+        authorize_endpoint: format!("{origin}/oauth/consent"),
+        token_endpoint: format!("{origin}/api/oauth/token"),
+        revocation: Some(Revocation {
+            endpoint: format!("{origin}/api/oauth/revoke"),
+            style: RevocationStyle::Rfc7009,
+        }),
+        token_body: TokenBody::Json,
+        client_id: client_id.to_owned(),
+        client_secret: None,
+        redirect_ports: Vec::new(),
+        issuer: None,
+        scope_separator: ' ',
     }
 }
 
@@ -60,6 +95,13 @@ impl VelopeakClient {
     pub async fn athlete(&self, token: &Sensitive<String>) -> Result<Athlete, ProviderError> {
         let dto: dto::AthleteDto = self.get(token, "/athlete", &[]).await?;
         Ok(dto.into())
+    }
+
+    /// The athletes `token` may read: the caller first, then those who share with them as
+    /// coach.
+    pub async fn athletes(&self, token: &Sensitive<String>) -> Result<Vec<Athlete>, ProviderError> {
+        let list: dto::AthleteListDto = self.get(token, "/athletes", &[]).await?;
+        Ok(list.data.into_iter().map(Athlete::from).collect())
     }
 
     pub async fn workouts_page(
