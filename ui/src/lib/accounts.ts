@@ -150,3 +150,6 @@ export function pickCurrent(accounts: AccountView[], chosenId: string | null): A
     null
   );
 }
+
+/** What the API-key form starts from when an API-key account is reconnected. */
+export type ApiKeyPrefill = { provider: string; origin: string; athleteId: string };
