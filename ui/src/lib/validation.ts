@@ -61,3 +61,8 @@ export function apiKeyRequest(providerId: string, form: ApiKeyForm): ApiKeyLogin
     athlete_id: form.athleteId.trim() || "0",
   };
 }
+
+/** Moves focus to the first field marked invalid inside `root`, once the DOM shows the marks. */
+export function focusFirstInvalid(root: ParentNode | null): void {
+  setTimeout(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+}
