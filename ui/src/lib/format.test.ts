@@ -75,3 +75,13 @@ describe("origins", () => {
     expect(validateOrigin("ftp://velo-peak.com")).toMatch(/https:\/\//);
   });
 });
+
+describe("formatRelative boundaries", () => {
+  const now = new Date("2026-11-18T12:00:00Z");
+  it("rounds 59.5 minutes to an hour", () => {
+    expect(formatRelative("2026-11-18T11:00:30Z", now)).toBe("1 h ago");
+    expect(formatRelative("2026-11-18T11:00:40Z", now)).toBe("59 min ago");
+    expect(formatRelative("2026-11-18T11:59:16Z", now)).toBe("just now");
+    expect(formatRelative("2026-11-18T11:59:15Z", now)).toBe("1 min ago");
+  });
+});
