@@ -13,13 +13,17 @@ use offpeak_sync::{ApiKeyInput, LoginControl, RegistrationInput};
 use tokio_util::sync::CancellationToken;
 
 fn provider(name: &str) -> Result<ProviderKind, ApiError> {
-    ProviderKind::parse(name)
-        .ok_or_else(|| ApiError::invalid_input(format!("Offpeak does not know the platform “{name}”.")))
+    ProviderKind::parse(name).ok_or_else(|| {
+        ApiError::invalid_input(format!("Offpeak does not know the platform “{name}”."))
+    })
 }
 
 impl App {
     pub fn list_providers(&self) -> Vec<ProviderView> {
-        ProviderKind::ALL.into_iter().map(ProviderView::from).collect()
+        ProviderKind::ALL
+            .into_iter()
+            .map(ProviderView::from)
+            .collect()
     }
 
     pub async fn list_accounts(&self) -> Result<Vec<AccountView>, ApiError> {
@@ -56,7 +60,10 @@ impl App {
     }
 
     pub async fn forget_app(&self, registration_id: String) -> Result<(), ApiError> {
-        Ok(offpeak_sync::forget_app(&self.store, &self.keychain()?.vault, &registration_id).await?)
+        Ok(
+            offpeak_sync::forget_app(&self.store, &self.keychain()?.vault, &registration_id)
+                .await?,
+        )
     }
 
     /// Signs in through the system browser with an app registration.
@@ -114,13 +121,9 @@ impl App {
             api_key: Sensitive::new(request.api_key),
             athlete_id: request.athlete_id,
         };
-        let record = offpeak_sync::connect_api_key(
-            &self.store,
-            &self.keychain()?.vault,
-            &self.http,
-            input,
-        )
-        .await?;
+        let record =
+            offpeak_sync::connect_api_key(&self.store, &self.keychain()?.vault, &self.http, input)
+                .await?;
         self.account_view(record).await
     }
 
@@ -154,7 +157,7 @@ impl App {
             previous.cancel();
         }
         LoginControl {
-            timeout: self.login_timeout,
+            timeout: None,
             cancel,
         }
     }

@@ -1,9 +1,9 @@
 //! The app's state and what its commands do, free of Tauri so it is tested without a window.
 
+use crate::account_views::{AccountView, RegisterAppRequest};
 use crate::browser::Opener;
 use crate::calendar_view;
 use crate::error::ApiError;
-use crate::account_views::{AccountView, RegisterAppRequest};
 use crate::views::{CalendarMonth, SyncReport};
 use chrono::Local;
 use offpeak_domain::{ConnectionId, Month, ProviderKind};
@@ -12,7 +12,6 @@ use offpeak_store::Store;
 use offpeak_sync::{Syncer, paths};
 use offpeak_vault::Vault;
 use std::path::PathBuf;
-use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 /// Everything the commands need, passed to them explicitly by Tauri's state.
@@ -25,8 +24,6 @@ pub struct App {
     pub(crate) opener: Opener,
     /// The sign-in waiting for the browser, so the person can cancel it.
     pub(crate) login: std::sync::Mutex<Option<CancellationToken>>,
-    /// How long a sign-in waits for the browser; `None` is the standard five minutes.
-    pub(crate) login_timeout: Option<Duration>,
     /// The demo server, once "Try with demo data" has started it.
     demo: tokio::sync::Mutex<Option<RunningSandbox>>,
 }
@@ -63,16 +60,8 @@ impl App {
             keychain,
             opener,
             login: std::sync::Mutex::new(None),
-            login_timeout: None,
             demo: tokio::sync::Mutex::new(None),
         }
-    }
-
-    /// Shortens the wait for the browser (tests of the timeout).
-    #[cfg(test)]
-    pub fn with_login_timeout(mut self, timeout: Duration) -> App {
-        self.login_timeout = Some(timeout);
-        self
     }
 
     pub(crate) fn keychain(&self) -> Result<&Keychain, ApiError> {
@@ -168,7 +157,10 @@ mod tests {
             client_id: "x".into(),
             client_secret: "s".into(),
         };
-        assert_eq!(app.register_app(request).await.unwrap_err().code, "keychain");
+        assert_eq!(
+            app.register_app(request).await.unwrap_err().code,
+            "keychain"
+        );
     }
 
     #[tokio::test]
@@ -182,6 +174,50 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.code, "invalid_input");
         assert!(err.message.contains("YYYY-MM"));
+    }
+
+    #[tokio::test]
+    async fn cancel_stops_the_sign_in_that_waits_for_the_browser() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
+        let (opened_tx, mut opened_rx) = tokio::sync::mpsc::unbounded_channel();
+        let opener: Opener = Arc::new(move |url: &str| {
+            opened_tx.send(url.to_owned()).unwrap();
+            Ok(())
+        });
+        let app = Arc::new(App::with_parts(
+            store,
+            Ok(Vault::in_memory("offpeak-test")),
+            opener,
+        ));
+        let config = SandboxConfig::demo(Local::now().date_naive());
+        let server = RunningSandbox::start(config, ([127, 0, 0, 1], 0).into())
+            .await
+            .unwrap();
+        let registration = app
+            .register_app(RegisterAppRequest {
+                provider: "velopeak".into(),
+                origin: server.origin(),
+                client_id: DEMO_CLIENT_ID.into(),
+                client_secret: DEMO_CLIENT_SECRET.into(),
+            })
+            .await
+            .unwrap();
+        let waiting = tokio::spawn({
+            let app = app.clone();
+            async move { app.login_oauth(registration.id).await }
+        });
+        let url = opened_rx.recv().await.unwrap();
+        assert!(url.contains("code_challenge_method=S256"));
+        app.cancel_login();
+        let err = waiting.await.unwrap().unwrap_err();
+        assert_eq!(err.code, "auth_cancelled");
+        assert!(
+            err.message.contains("nothing was connected"),
+            "{}",
+            err.message
+        );
+        assert!(app.list_accounts().await.unwrap().is_empty());
     }
 
     #[tokio::test]

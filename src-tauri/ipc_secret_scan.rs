@@ -112,12 +112,22 @@ async fn no_ipc_answer_holds_a_token_key_or_client_secret() {
     keep(&app.calendar_month(None).await.unwrap());
 
     let secrets = secrets(&vault, &app).await;
-    assert!(secrets.len() >= 4, "tokens, key and client secret: {}", secrets.len());
+    assert!(
+        secrets.len() >= 4,
+        "tokens, key and client secret: {}",
+        secrets.len()
+    );
     assert!(secrets.iter().any(|s| s == DEMO_CLIENT_SECRET));
     assert!(secrets.iter().any(|s| s == DEMO_INTERVALS_KEY));
     let everything = answers.join("\n");
-    assert!(everything.contains(&account.athlete_name), "the answers were captured");
-    for secret in secrets.iter().chain(["0000-wrong-key-0000".to_owned()].iter()) {
+    assert!(
+        everything.contains(&account.athlete_name),
+        "the answers were captured"
+    );
+    for secret in secrets
+        .iter()
+        .chain(["0000-wrong-key-0000".to_owned()].iter())
+    {
         assert!(
             !everything.contains(secret.as_str()),
             "an IPC answer holds a secret of {} characters",

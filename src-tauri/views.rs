@@ -2,7 +2,7 @@
 //! are generated into `ui/src/lib/bindings/` by `cargo test` (ts-rs), and CI fails if the
 //! committed bindings differ, so Rust and TypeScript cannot drift apart.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -8,7 +8,9 @@
 mod support;
 
 use chrono::{Datelike, Local};
-use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig};
+use offpeak_sandbox::{
+    DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_INTERVALS_KEY, RunningSandbox, SandboxConfig, Variant,
+};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use support::driver::TauriDriver;
@@ -94,6 +96,23 @@ async fn approve_and_see_the_calendar(session: &Session, opened: &Path) -> Strin
     url
 }
 
+/// On the welcome screen: the VeloPeak app registration, then "connect" (the browser opens).
+async fn fill_in_the_velopeak_registration(session: &Session, sandbox: &RunningSandbox) {
+    session
+        .type_into("[data-testid=connect-origin]", &sandbox.origin())
+        .await;
+    session
+        .type_into("[data-testid=connect-client-id]", DEMO_CLIENT_ID)
+        .await;
+    session
+        .type_into("[data-testid=connect-client-secret]", DEMO_CLIENT_SECRET)
+        .await;
+    session.click("[data-testid=connect-button]").await;
+    session
+        .wait_for("[data-testid=waiting]", Duration::from_secs(10))
+        .await;
+}
+
 async fn count(session: &Session, css: &str) -> usize {
     session.find_all(css).await.len()
 }
@@ -116,19 +135,7 @@ async fn connect_sync_and_browse_the_calendar_offline() {
         .wait_for("[data-testid=demo-button]", Duration::from_secs(20))
         .await;
     session.screenshot(&screenshots().join("welcome.png")).await;
-    session
-        .type_into("[data-testid=connect-origin]", &sandbox.origin())
-        .await;
-    session
-        .type_into("[data-testid=connect-client-id]", DEMO_CLIENT_ID)
-        .await;
-    session
-        .type_into("[data-testid=connect-client-secret]", DEMO_CLIENT_SECRET)
-        .await;
-    session.click("[data-testid=connect-button]").await;
-    session
-        .wait_for("[data-testid=waiting]", Duration::from_secs(10))
-        .await;
+    fill_in_the_velopeak_registration(&session, &sandbox).await;
 
     // The sync runs by itself after connecting; the calendar fills from the cache.
     let url = approve_and_see_the_calendar(&session, &app.opened).await;
@@ -216,5 +223,154 @@ async fn try_with_demo_data_connects_to_the_built_in_server_through_pkce() {
         .await;
     assert!(count(&session, "[data-testid=calendar-item][data-kind=planned]").await > 0);
     session.screenshot(&screenshots().join("demo.png")).await;
+    session.end().await;
+}
+
+/// The id of the account card whose text mentions `provider`.
+async fn card_of(session: &Session, provider: &str) -> String {
+    for card in session.find_all("[data-testid=account-card]").await {
+        if session.text(&card).await.contains(provider) {
+            return session
+                .attribute(&card, "data-account-id")
+                .await
+                .expect("cards carry their account id");
+        }
+    }
+    panic!("no account card for {provider}");
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service and tauri-driver; scripts/test runs it"]
+async fn accounts_show_scopes_and_expiry_and_disconnect_with_purge_removes_one() {
+    let _window = ONE_WINDOW.lock().await;
+    let today = Local::now().date_naive();
+    let velopeak = RunningSandbox::start(SandboxConfig::demo(today), ([127, 0, 0, 1], 0).into())
+        .await
+        .unwrap();
+    let intervals = RunningSandbox::start(
+        SandboxConfig::for_variant(Variant::Intervals, today),
+        ([127, 0, 0, 1], 0).into(),
+    )
+    .await
+    .unwrap();
+    let app = launch().await;
+    let session = Session::start(&app.driver.url, APP).await;
+    session
+        .wait_for("[data-testid=demo-button]", Duration::from_secs(20))
+        .await;
+    fill_in_the_velopeak_registration(&session, &velopeak).await;
+    approve_and_see_the_calendar(&session, &app.opened).await;
+
+    // A second account: Intervals.icu with a personal API key, on a custom server.
+    session.click("[data-testid=accounts-button]").await;
+    session
+        .wait_for("[data-testid=account-card]", Duration::from_secs(10))
+        .await;
+    session.click("[data-testid=add-account-button]").await;
+    session
+        .wait_for("[data-testid=add-account]", Duration::from_secs(10))
+        .await;
+    session
+        .click("[data-testid=provider-option][data-provider=intervals]")
+        .await;
+    session.click("[data-testid=method-api-key]").await;
+    session
+        .type_into("[data-testid=api-key]", DEMO_INTERVALS_KEY)
+        .await;
+    session
+        .click("[data-testid=api-key-form] details summary")
+        .await;
+    session
+        .type_into("[data-testid=api-key-origin]", &intervals.origin())
+        .await;
+    session
+        .screenshot(&screenshots().join("add-account-api-key.png"))
+        .await;
+    session.click("[data-testid=api-key-connect]").await;
+    session
+        .wait_for("[data-testid=calendar-item]", Duration::from_secs(60))
+        .await;
+
+    // Both connections, with what was granted and until when.
+    session.click("[data-testid=accounts-button]").await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while count(&session, "[data-testid=account-card]").await < 2 {
+        assert!(
+            Instant::now() < deadline,
+            "the second account never appeared"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let velopeak_card = card_of(&session, "VeloPeak").await;
+    let intervals_card = card_of(&session, "Intervals.icu").await;
+    let within = |id: &str, part: &str| format!("[data-account-id=\"{id}\"] [data-testid={part}]");
+    let scopes = session
+        .text_of(&within(&velopeak_card, "account-scopes"))
+        .await;
+    for scope in ["athlete:read", "workouts:read", "activities:read"] {
+        assert!(scopes.contains(scope), "scopes: {scope} in {scopes}");
+    }
+    let expiry = session
+        .text_of(&within(&velopeak_card, "account-expiry"))
+        .await;
+    assert!(expiry.contains("expires in"), "expiry: {expiry}");
+    let key_expiry = session
+        .text_of(&within(&intervals_card, "account-expiry"))
+        .await;
+    assert!(
+        key_expiry.contains("not expire"),
+        "key expiry: {key_expiry}"
+    );
+    let cache = session
+        .text_of(&within(&velopeak_card, "account-cache"))
+        .await;
+    assert!(
+        cache.contains("planned") && cache.contains("activities"),
+        "cache: {cache}"
+    );
+    session
+        .screenshot(&screenshots().join("accounts.png"))
+        .await;
+
+    // Disconnect VeloPeak and delete its cached data; the Intervals.icu account stays.
+    session
+        .click(&within(&velopeak_card, "account-disconnect"))
+        .await;
+    session
+        .wait_for("[data-testid=disconnect-dialog]", Duration::from_secs(10))
+        .await;
+    session.click("[data-testid=disconnect-purge]").await;
+    let confirm = session.text_of("[data-testid=disconnect-confirm]").await;
+    assert!(
+        confirm.contains("Delete"),
+        "the purge says what it deletes: {confirm}"
+    );
+    session
+        .screenshot(&screenshots().join("disconnect-purge.png"))
+        .await;
+    session.click("[data-testid=disconnect-confirm]").await;
+    session
+        .wait_for("[data-testid=disconnect-message]", Duration::from_secs(20))
+        .await;
+    let message = session.text_of("[data-testid=disconnect-message]").await;
+    assert!(message.contains("revoked"), "message: {message}");
+    session.click("[data-testid=disconnect-done]").await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while count(&session, "[data-testid=account-card]").await != 1 {
+        assert!(
+            Instant::now() < deadline,
+            "the purged account is still listed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        session
+            .find_all(&format!("[data-account-id=\"{velopeak_card}\"]"))
+            .await
+            .is_empty()
+    );
+    session
+        .screenshot(&screenshots().join("accounts-after-purge.png"))
+        .await;
     session.end().await;
 }

@@ -46,7 +46,10 @@ pub async fn login_oauth(
 }
 
 #[tauri::command]
-pub async fn reconnect(app: State<'_, App>, connection_id: String) -> Result<AccountView, ApiError> {
+pub async fn reconnect(
+    app: State<'_, App>,
+    connection_id: String,
+) -> Result<AccountView, ApiError> {
     app.reconnect(connection_id).await
 }
 

@@ -144,6 +144,18 @@ impl Session {
         .to_owned()
     }
 
+    /// An attribute of `element`, if it has it.
+    pub async fn attribute(&self, element: &Element, name: &str) -> Option<String> {
+        self.call(
+            reqwest::Method::GET,
+            &format!("/element/{}/attribute/{name}", element.0),
+            None,
+        )
+        .await
+        .as_str()
+        .map(str::to_owned)
+    }
+
     /// The visible text of the first element matching `css`, finding it again if the page
     /// re-rendered it between the lookup and the read.
     pub async fn text_of(&self, css: &str) -> String {

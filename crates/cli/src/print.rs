@@ -1,8 +1,8 @@
 //! Plain-text renderings of the cache for the terminal.
 
+use chrono::{DateTime, Utc};
 use chrono::{Datelike, NaiveDate};
 use offpeak_domain::{Activity, CalendarEntry, Month, PlanStatus, Workout, entries_by_day};
-use chrono::{DateTime, Utc};
 use offpeak_domain::{AuthKind, ConnectionStatus};
 use offpeak_sync::AccountSummary;
 use std::fmt::Write;
@@ -120,7 +120,11 @@ pub fn accounts(accounts: &[AccountSummary], now: DateTime<Utc>) -> String {
                 .map(|s| s.as_str())
                 .collect();
             if !missing.is_empty() {
-                let _ = writeln!(out, "  not granted   {} (reconnect to allow)", missing.join(" "));
+                let _ = writeln!(
+                    out,
+                    "  not granted   {} (reconnect to allow)",
+                    missing.join(" ")
+                );
             }
         }
         let expiry = match c.access_expires_at {
@@ -129,7 +133,10 @@ pub fn accounts(accounts: &[AccountSummary], now: DateTime<Utc>) -> String {
                 when(Some(at)).unwrap_or_default(),
                 (at - now).num_minutes()
             ),
-            Some(at) => format!("{} (expired; refreshed on the next sync)", when(Some(at)).unwrap_or_default()),
+            Some(at) => format!(
+                "{} (expired; refreshed on the next sync)",
+                when(Some(at)).unwrap_or_default()
+            ),
             None if c.status == ConnectionStatus::Disconnected => "none".into(),
             None => "does not expire".into(),
         };

@@ -4,7 +4,9 @@
 
 use chrono::{Days, Local};
 use offpeak_domain::Month;
-use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig};
+use offpeak_sandbox::{
+    DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_INTERVALS_KEY, RunningSandbox, SandboxConfig, Variant,
+};
 use std::path::Path;
 use std::process::Stdio;
 use tokio::io::{AsyncBufReadExt, BufReader};
@@ -93,6 +95,49 @@ async fn login_sync_calendar_and_accounts() {
     let cache = String::from_utf8_lossy(&cache);
     assert!(
         !cache.contains("vpa_") && !cache.contains("vpr_") && !cache.contains(DEMO_CLIENT_SECRET)
+    );
+
+    // A second account: Intervals.icu by API key, read from the environment.
+    let intervals = RunningSandbox::start(
+        SandboxConfig::for_variant(Variant::Intervals, today),
+        ([127, 0, 0, 1], 0).into(),
+    )
+    .await
+    .unwrap();
+    let out = cli(data)
+        .args(["login", "intervals", "--origin", &intervals.origin()])
+        .env("OFFPEAK_API_KEY", DEMO_INTERVALS_KEY)
+        .output()
+        .await
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("Connected Intervals.icu"), "{text}");
+    let (ok, text) = output(data, &["accounts"]).await;
+    assert!(
+        ok && text.contains("personal API key") && text.contains("browser sign-in"),
+        "{text}"
+    );
+    let velopeak_id = text
+        .lines()
+        .find(|l| l.contains("VeloPeak"))
+        .and_then(|l| l.split(' ').next())
+        .unwrap()
+        .to_owned();
+
+    // With two accounts, logout asks which; then it revokes, deletes the secrets and purges.
+    let (ok, text) = output(data, &["logout", "--purge", "--yes"]).await;
+    assert!(!ok && text.contains("2 accounts are connected"), "{text}");
+    let (ok, text) = output(data, &["logout", &velopeak_id, "--purge", "--yes"]).await;
+    assert!(ok && text.contains("revoked"), "{text}");
+    let (ok, text) = output(data, &["accounts"]).await;
+    assert!(
+        ok && !text.contains("VeloPeak") && text.contains("Intervals.icu"),
+        "{text}"
     );
 }
 

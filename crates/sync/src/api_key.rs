@@ -44,7 +44,14 @@ pub async fn connect_api_key(
     };
     let client = IntervalsClient::new(http.clone(), &origin, IntervalsAuth::ApiKey(key.clone()));
     let athlete = client.athlete(&athlete_id).await?;
-    let id = connection_id_for(store, input.provider, &origin, AuthKind::ApiKey, &athlete.id).await?;
+    let id = connection_id_for(
+        store,
+        input.provider,
+        &origin,
+        AuthKind::ApiKey,
+        &athlete.id,
+    )
+    .await?;
     credentials::save_api_key(vault, &id, &key).await?;
     let new = NewConnection {
         id,

@@ -170,7 +170,9 @@ mod tests {
         save_api_key(&vault, &id, &Sensitive::new("key".into()))
             .await
             .unwrap();
-        save_registration_secret(&vault, "r1", &secret).await.unwrap();
+        save_registration_secret(&vault, "r1", &secret)
+            .await
+            .unwrap();
         vault
             .put(&legacy_client_secret_name(&id), &secret)
             .await

@@ -55,16 +55,25 @@ pub async fn disconnect(
     let (revoked_at_server, message) = match revocation {
         Revocation::Done => (
             true,
-            format!("{platform} revoked Offpeak's access, the sign-in was deleted from the keychain, and {kept}."),
+            format!(
+                "{platform} revoked Offpeak's access, the sign-in was deleted from the keychain, and {kept}."
+            ),
         ),
-        Revocation::NothingLeft => (false, format!("The account was already disconnected; {kept}.")),
+        Revocation::NothingLeft => (
+            false,
+            format!("The account was already disconnected; {kept}."),
+        ),
         Revocation::KeyStaysValid => (
             false,
-            format!("The API key was deleted from the keychain and {kept}. The key itself still works on {platform}: if you no longer trust it, delete it there under Settings → Developer Settings."),
+            format!(
+                "The API key was deleted from the keychain and {kept}. The key itself still works on {platform}: if you no longer trust it, delete it there under Settings → Developer Settings."
+            ),
         ),
         Revocation::Failed(reason) => (
             false,
-            format!("The sign-in was deleted from the keychain and {kept}, but {platform} could not be told ({reason}). To be sure, revoke “Offpeak” on {platform}'s connected-apps page."),
+            format!(
+                "The sign-in was deleted from the keychain and {kept}, but {platform} could not be told ({reason}). To be sure, revoke “Offpeak” on {platform}'s connected-apps page."
+            ),
         ),
     };
     tracing::info!(connection = %id, purge, revoked_at_server, "disconnected");
@@ -88,12 +97,9 @@ async fn revoke(vault: &Vault, http: &reqwest::Client, record: &ConnectionRecord
         let Some(tokens) = credentials::load_tokens(vault, &record.id).await? else {
             return Ok::<_, SyncError>(false);
         };
-        let secret = credentials::load_client_secret(
-            vault,
-            &record.id,
-            record.registration_id.as_deref(),
-        )
-        .await?;
+        let secret =
+            credentials::load_client_secret(vault, &record.id, record.registration_id.as_deref())
+                .await?;
         let profile = profiles::oauth_profile(
             http,
             record.provider,

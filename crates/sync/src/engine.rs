@@ -84,7 +84,9 @@ impl Syncer {
                 let code = error.code();
                 tracing::warn!(connection = %id, code = code.as_str(), "sync failed: {error}");
                 if code == crate::ErrorCode::ReauthRequired {
-                    self.store.mark_reauth_required(id, &error.message()).await?;
+                    self.store
+                        .mark_reauth_required(id, &error.message())
+                        .await?;
                 } else {
                     self.store
                         .record_sync_error(id, code.as_str(), &error.message())
@@ -139,7 +141,7 @@ impl Syncer {
             .await?;
         let activities = client.activities(athlete, oldest, newest).await?;
         self.store
-            .save_activities_page(&record.id, &activities.items, &done)
+            .save_activities_page(&record.id, &activities.activities, &done)
             .await?;
         Ok(())
     }
@@ -209,7 +211,9 @@ impl Session<'_> {
         }
         match call(&self.client, &self.token.token, cursor).await {
             Err(ProviderError::AccessTokenRejected) => {
-                self.token = tokens.after_rejection(self.record, &self.token.token).await?;
+                self.token = tokens
+                    .after_rejection(self.record, &self.token.token)
+                    .await?;
                 match call(&self.client, &self.token.token, cursor).await {
                     Err(ProviderError::AccessTokenRejected) => {
                         Err(ProviderError::ReauthRequired.into())

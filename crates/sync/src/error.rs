@@ -75,6 +75,15 @@ impl SyncError {
                 ProviderError::Server { .. } | ProviderError::BadResponse(_) => ErrorCode::Server,
                 ProviderError::AuthDenied => ErrorCode::AuthDenied,
                 ProviderError::AuthTimeout(_) => ErrorCode::AuthTimeout,
+                ProviderError::AuthCancelled => ErrorCode::AuthCancelled,
+                ProviderError::ApiKeyRefused => ErrorCode::ReauthRequired,
+                ProviderError::AthleteNotShared { .. } => ErrorCode::InsufficientScope,
+                ProviderError::UnknownPath { .. } => ErrorCode::Internal,
+                ProviderError::CodeRejected
+                | ProviderError::IssuerMismatch { .. }
+                | ProviderError::PkceUnsupported { .. }
+                | ProviderError::NoFreePort { .. }
+                | ProviderError::RevocationUnsupported => ErrorCode::AuthFailed,
                 ProviderError::StateMismatch
                 | ProviderError::InvalidClient
                 | ProviderError::OAuth { .. }

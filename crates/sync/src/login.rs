@@ -64,14 +64,20 @@ where
         .finish(
             http,
             control.timeout.unwrap_or(LOGIN_TIMEOUT),
-            control.cancel,
+            &control.cancel,
         )
         .await?;
 
     let athletes = athletes_of(http, provider, &registration.origin, &tokens).await?;
     let me = athletes[0].clone();
-    let id = connection_id_for(store, provider, &registration.origin, AuthKind::OAuth, &me.id)
-        .await?;
+    let id = connection_id_for(
+        store,
+        provider,
+        &registration.origin,
+        AuthKind::OAuth,
+        &me.id,
+    )
+    .await?;
     credentials::save_tokens(vault, &id, &tokens).await?;
     let new = NewConnection {
         id: id.clone(),
@@ -161,15 +167,13 @@ async fn athletes_of(
             // still works for the owner.
             let mut all = vec![owner.clone()];
             match client.athletes(&tokens.access_token).await {
-                Ok(list) => all.extend(
-                    list.into_iter()
-                        .filter(|a| a.id != owner.id)
-                        .map(|a| AthleteRecord {
-                            id: a.id,
-                            name: a.name,
-                            is_self: false,
-                        }),
-                ),
+                Ok(list) => all.extend(list.into_iter().filter(|a| a.id != owner.id).map(|a| {
+                    AthleteRecord {
+                        id: a.id,
+                        name: a.name,
+                        is_self: false,
+                    }
+                })),
                 Err(e) => tracing::info!("the athletes list is not available: {e}"),
             }
             Ok(all)

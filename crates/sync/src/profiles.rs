@@ -25,7 +25,14 @@ pub(crate) async fn oauth_profile(
     let mut profile = match provider {
         ProviderKind::Velopeak => velopeak::oauth_profile(origin, client_id, client_secret),
         ProviderKind::Velocity => velopeak::velocity_profile(origin, client_id),
-        ProviderKind::Intervals => intervals::oauth_profile(origin, client_id, client_secret),
+        ProviderKind::Intervals => {
+            let secret = client_secret.ok_or_else(|| {
+                SyncError::InvalidInput(
+                    "enter the client secret of your Intervals.icu app registration".into(),
+                )
+            })?;
+            intervals::oauth_profile(origin, client_id, secret)
+        }
     };
     if let Some(metadata) = oauth::discover(http, origin).await? {
         metadata.apply_to(&mut profile);

@@ -43,16 +43,20 @@ pub async fn register_app(
             provider.display_name()
         )));
     }
-    let secret = input.client_secret.filter(|s| !s.expose().trim().is_empty());
+    let secret = input
+        .client_secret
+        .filter(|s| !s.expose().trim().is_empty());
     if secret.is_some() && !needs_client_secret(provider) {
         return Err(SyncError::InvalidInput(format!(
             "{} apps are public clients and have no client secret; leave the secret empty",
             provider.display_name()
         )));
     }
-    let existing = store.registrations().await?.into_iter().find(|r| {
-        r.provider == provider && r.origin == origin && r.client_id == client_id
-    });
+    let existing = store
+        .registrations()
+        .await?
+        .into_iter()
+        .find(|r| r.provider == provider && r.origin == origin && r.client_id == client_id);
     let id = existing
         .as_ref()
         .map(|r| r.id.clone())

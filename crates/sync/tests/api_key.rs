@@ -8,7 +8,11 @@ use offpeak_domain::{AuthKind, ProviderKind, Sensitive};
 use offpeak_sandbox::{DEMO_INTERVALS_KEY, Variant};
 use offpeak_sync::{ApiKeyInput, ErrorCode};
 
-async fn connect(w: &World, key: &str, athlete: &str) -> Result<offpeak_store::ConnectionRecord, offpeak_sync::SyncError> {
+async fn connect(
+    w: &World,
+    key: &str,
+    athlete: &str,
+) -> Result<offpeak_store::ConnectionRecord, offpeak_sync::SyncError> {
     offpeak_sync::connect_api_key(
         &w.store,
         &w.vault,
@@ -61,18 +65,27 @@ async fn the_key_works_as_basic_auth_and_is_refused_as_bearer() {
         .send()
         .await
         .unwrap();
-    assert_eq!(bearer.status(), 403, "the platform refuses a key sent as Bearer");
+    assert_eq!(
+        bearer.status(),
+        403,
+        "the platform refuses a key sent as Bearer"
+    );
     assert!(connect(&w, DEMO_INTERVALS_KEY, "0").await.is_ok());
 }
 
 #[tokio::test]
 async fn an_athlete_the_key_does_not_own_is_named_with_what_to_do() {
     let w = world_of(Variant::Intervals).await;
-    let err = connect(&w, DEMO_INTERVALS_KEY, "i424242").await.unwrap_err();
+    let err = connect(&w, DEMO_INTERVALS_KEY, "i424242")
+        .await
+        .unwrap_err();
     assert_ne!(err.code(), ErrorCode::Internal);
     let message = err.message();
     assert!(message.contains("i424242"), "{message}");
-    assert!(message.contains("empty") || message.contains(" 0"), "{message}");
+    assert!(
+        message.contains("empty") || message.contains(" 0"),
+        "{message}"
+    );
     assert!(w.store.connections().await.unwrap().is_empty());
 }
 

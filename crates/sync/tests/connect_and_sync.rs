@@ -99,7 +99,11 @@ async fn an_expired_access_token_is_refreshed_without_asking_anyone() {
 async fn a_wrong_client_secret_is_reported_and_connects_nothing() {
     let w = world().await;
     let registration = w
-        .register(ProviderKind::Velopeak, DEMO_CLIENT_ID, Some("not-the-secret"))
+        .register(
+            ProviderKind::Velopeak,
+            DEMO_CLIENT_ID,
+            Some("not-the-secret"),
+        )
         .await;
     let result = w.login_as(&registration, approving_person).await;
     let err = result.unwrap_err();
@@ -116,10 +120,7 @@ async fn a_wrong_client_secret_is_reported_and_connects_nothing() {
 async fn denying_consent_connects_nothing() {
     let w = world().await;
     let registration = w.register_velopeak().await;
-    let err = w
-        .login_as(&registration, denying_person)
-        .await
-        .unwrap_err();
+    let err = w.login_as(&registration, denying_person).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::AuthDenied);
     assert!(w.store.connections().await.unwrap().is_empty());
 }

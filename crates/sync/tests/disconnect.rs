@@ -11,9 +11,16 @@ use offpeak_store::ConnectionRecord;
 use offpeak_sync::{DisconnectOutcome, ErrorCode};
 
 async fn disconnect(w: &World, c: &ConnectionRecord, purge: bool) -> DisconnectOutcome {
-    offpeak_sync::disconnect(&w.store, &w.vault, &w.http, w.syncer().tokens(), &c.id, purge)
-        .await
-        .unwrap()
+    offpeak_sync::disconnect(
+        &w.store,
+        &w.vault,
+        &w.http,
+        w.syncer().tokens(),
+        &c.id,
+        purge,
+    )
+    .await
+    .unwrap()
 }
 
 async fn refresh_token(w: &World, c: &ConnectionRecord) -> Sensitive<String> {
@@ -75,10 +82,14 @@ async fn disconnect_and_purge_leaves_nothing_of_the_account() {
 
 #[tokio::test]
 async fn with_the_platform_unreachable_the_secrets_still_go_and_the_person_is_told() {
-    let w = world().await;
+    let mut w = world().await;
     let c = w.connect().await;
     w.syncer().sync(&c.id).await.unwrap();
-    w.sandbox.shutdown().await;
+    // Stop the platform: a sandbox that no longer listens.
+    let stopped = std::mem::replace(&mut w.sandbox, common::idle_sandbox().await);
+    let origin = stopped.origin();
+    stopped.shutdown().await;
+    assert_ne!(origin, w.sandbox.origin());
     let outcome = disconnect(&w, &c, false).await;
     assert!(!outcome.revoked_at_server);
     assert!(
@@ -108,7 +119,11 @@ async fn disconnecting_a_key_deletes_it_here_and_says_it_still_works_there() {
     .unwrap();
     let outcome = disconnect(&w, &c, true).await;
     assert!(!outcome.revoked_at_server);
-    assert!(outcome.message.contains("Developer Settings"), "{}", outcome.message);
+    assert!(
+        outcome.message.contains("Developer Settings"),
+        "{}",
+        outcome.message
+    );
     assert!(w.secrets_of(&c).await.is_empty());
     assert!(w.store.connections().await.unwrap().is_empty());
 }

@@ -52,7 +52,9 @@ async fn velopeak_confidential_app_connects_with_scopes_expiry_and_athlete() {
 #[tokio::test]
 async fn velocity_public_client_connects_refreshes_and_syncs() {
     let w = world_of(Variant::Velocity).await;
-    let registration = w.register(ProviderKind::Velocity, DEMO_CLIENT_ID, None).await;
+    let registration = w
+        .register(ProviderKind::Velocity, DEMO_CLIENT_ID, None)
+        .await;
     let c = w.login_as(&registration, approving_person).await.unwrap();
     assert_eq!(c.provider, ProviderKind::Velocity);
     assert!(c.access_expires_at.is_some());
@@ -86,21 +88,29 @@ async fn a_secret_for_a_public_client_is_refused_before_anything_is_kept() {
 async fn intervals_oauth_keeps_what_was_granted_and_disconnect_app_ends_it() {
     let w = world_of(Variant::Intervals).await;
     let registration = w
-        .register(ProviderKind::Intervals, DEMO_CLIENT_ID, Some(DEMO_CLIENT_SECRET))
+        .register(
+            ProviderKind::Intervals,
+            DEMO_CLIENT_ID,
+            Some(DEMO_CLIENT_SECRET),
+        )
         .await;
     // The person unticks wellness on the consent page.
     let person = |url: &str| {
         let url = url.to_owned();
         tokio::spawn(async move {
-            let callback = offpeak_sandbox::approve_scopes(&url, &["ACTIVITY:READ", "CALENDAR:READ"])
-                .await
-                .unwrap();
+            let callback =
+                offpeak_sandbox::approve_scopes(&url, &["ACTIVITY:READ", "CALENDAR:READ"])
+                    .await
+                    .unwrap();
             reqwest::get(callback).await.unwrap();
         });
         Ok(())
     };
     let c = w.login_as(&registration, person).await.unwrap();
-    assert_eq!(c.access_expires_at, None, "Intervals.icu tokens do not expire");
+    assert_eq!(
+        c.access_expires_at, None,
+        "Intervals.icu tokens do not expire"
+    );
     let granted: Vec<&str> = c.scopes.iter().map(|s| s.as_str()).collect();
     assert_eq!(granted, ["ACTIVITY:READ", "CALENDAR:READ"]);
     assert!(c.requested_scopes.len() > c.scopes.len());
@@ -130,7 +140,11 @@ async fn denying_at_consent_connects_nothing() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::AuthDenied);
-    assert!(err.message().contains("cancelled at the platform"), "{}", err.message());
+    assert!(
+        err.message().contains("cancelled at the platform"),
+        "{}",
+        err.message()
+    );
     nothing_connected(&w).await;
 }
 
@@ -142,7 +156,11 @@ async fn a_callback_with_another_state_is_refused() {
         let pairs: Vec<(String, String)> = callback
             .query_pairs()
             .map(|(k, v)| {
-                let v = if k == "state" { "forged-state".into() } else { v.into_owned() };
+                let v = if k == "state" {
+                    "forged-state".into()
+                } else {
+                    v.into_owned()
+                };
                 (k.into_owned(), v)
             })
             .collect();
@@ -152,7 +170,11 @@ async fn a_callback_with_another_state_is_refused() {
     });
     let err = w.login_as(&registration, forged).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::AuthFailed);
-    assert!(err.message().contains("did not belong"), "{}", err.message());
+    assert!(
+        err.message().contains("did not belong"),
+        "{}",
+        err.message()
+    );
     nothing_connected(&w).await;
 }
 
@@ -168,7 +190,10 @@ async fn a_replayed_callback_finds_the_listener_closed() {
         let _ = replayed_tx.send(reqwest::get(callback).await.is_err());
     });
     let c = w.login_as(&registration, twice).await.unwrap();
-    assert!(replayed_rx.await.unwrap(), "the second delivery reached a listener");
+    assert!(
+        replayed_rx.await.unwrap(),
+        "the second delivery reached a listener"
+    );
     assert_eq!(w.store.connections().await.unwrap().len(), 1);
     assert_eq!(c.status, ConnectionStatus::Active);
 }
@@ -210,13 +235,16 @@ async fn cancel_stops_waiting_at_once_and_closes_the_listener() {
         cancel.cancel();
         Ok(())
     };
-    let err = offpeak_sync::connect_oauth(&w.store, &w.vault, &w.http, &registration, control, person)
-        .await
-        .unwrap_err();
+    let err =
+        offpeak_sync::connect_oauth(&w.store, &w.vault, &w.http, &registration, control, person)
+            .await
+            .unwrap_err();
     assert_eq!(err.code(), ErrorCode::AuthCancelled);
     // The person approves after all: the app no longer listens.
     let url = opened_rx.await.unwrap();
-    let callback = offpeak_sandbox::consent(&url, Decision::Approve).await.unwrap();
+    let callback = offpeak_sandbox::consent(&url, Decision::Approve)
+        .await
+        .unwrap();
     assert!(reqwest::get(callback).await.is_err());
     nothing_connected(&w).await;
 }
@@ -229,7 +257,10 @@ async fn nobody_coming_back_times_out_with_a_clear_message() {
         timeout: Some(Duration::from_millis(200)),
         cancel: CancellationToken::new(),
     };
-    let err = offpeak_sync::connect_oauth(&w.store, &w.vault, &w.http, &registration, control, |_| Ok(()))
+    let err =
+        offpeak_sync::connect_oauth(&w.store, &w.vault, &w.http, &registration, control, |_| {
+            Ok(())
+        })
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::AuthTimeout);

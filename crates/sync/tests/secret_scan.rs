@@ -50,7 +50,7 @@ async fn no_secret_reaches_the_cache_files_or_the_logs() {
     let c = w.connect().await;
     let mut secrets = vec![DEMO_CLIENT_SECRET.to_owned(), DEMO_INTERVALS_KEY.to_owned()];
     let tokens_name = format!("connection/{}/tokens", c.id);
-    let mut remember = async |secrets: &mut Vec<String>| {
+    let remember = async |secrets: &mut Vec<String>| {
         if let Some(json) = w.vault.get(&tokens_name).await.unwrap() {
             secrets.extend(token_strings(json.expose()));
         }
@@ -93,13 +93,23 @@ async fn no_secret_reaches_the_cache_files_or_the_logs() {
     .await
     .unwrap_err();
     tracing::warn!("refused: {refused} / {refused:?}");
-    offpeak_sync::disconnect(&w.store, &w.vault, &w.http, w.syncer().tokens(), &c.id, false)
-        .await
-        .unwrap();
+    offpeak_sync::disconnect(
+        &w.store,
+        &w.vault,
+        &w.http,
+        w.syncer().tokens(),
+        &c.id,
+        false,
+    )
+    .await
+    .unwrap();
     assert!(secrets.len() >= 6, "{} secrets", secrets.len());
 
     let logged = String::from_utf8_lossy(&log.0.lock().unwrap()).into_owned();
-    assert!(logged.contains("access token refreshed"), "the log was captured");
+    assert!(
+        logged.contains("access token refreshed"),
+        "the log was captured"
+    );
     let mut files = String::new();
     for entry in std::fs::read_dir(w.dir.path()).unwrap() {
         let path = entry.unwrap().path();
@@ -107,7 +117,15 @@ async fn no_secret_reaches_the_cache_files_or_the_logs() {
     }
     assert!(files.contains("Ana Ruiz"), "the cache files were read");
     for secret in &secrets {
-        assert!(!files.contains(secret.as_str()), "a secret of {} characters is in the cache", secret.len());
-        assert!(!logged.contains(secret.as_str()), "a secret of {} characters is in the log", secret.len());
+        assert!(
+            !files.contains(secret.as_str()),
+            "a secret of {} characters is in the cache",
+            secret.len()
+        );
+        assert!(
+            !logged.contains(secret.as_str()),
+            "a secret of {} characters is in the log",
+            secret.len()
+        );
     }
 }

@@ -22,9 +22,10 @@ pub const DEFAULT_ORIGIN: &str = "https://intervals.icu";
 /// The user name every personal API key is sent with.
 const KEY_USER: &str = "API_KEY";
 
-/// What Offpeak asks an OAuth sign-in for: activities and the calendar (planned workouts).
+/// What Offpeak asks an OAuth sign-in for: activities, the calendar (planned workouts) and
+/// wellness.
 pub fn requested_scopes() -> Vec<Scope> {
-    Scope::parse_list("ACTIVITY:READ,CALENDAR:READ")
+    Scope::parse_list("ACTIVITY:READ,CALENDAR:READ,WELLNESS:READ")
 }
 
 /// Intervals.icu's OAuth endpoints at `origin` for a registered app (always confidential).

@@ -4,9 +4,7 @@
 
 use chrono::NaiveDate;
 use offpeak_domain::{ProviderKind, Sensitive};
-use offpeak_sandbox::{
-    DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig, Variant,
-};
+use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig, Variant};
 use offpeak_store::{ConnectionRecord, Store};
 use offpeak_sync::{LoginControl, RegistrationInput, SyncError, Syncer};
 use offpeak_vault::Vault;
@@ -54,7 +52,12 @@ impl World {
     }
 
     /// Registers this app on the sandbox (VeloPeak: the demo confidential app).
-    pub async fn register(&self, provider: ProviderKind, client_id: &str, secret: Option<&str>) -> String {
+    pub async fn register(
+        &self,
+        provider: ProviderKind,
+        client_id: &str,
+        secret: Option<&str>,
+    ) -> String {
         offpeak_sync::register_app(
             &self.store,
             &self.vault,
@@ -71,12 +74,20 @@ impl World {
     }
 
     pub async fn register_velopeak(&self) -> String {
-        self.register(ProviderKind::Velopeak, DEMO_CLIENT_ID, Some(DEMO_CLIENT_SECRET))
-            .await
+        self.register(
+            ProviderKind::Velopeak,
+            DEMO_CLIENT_ID,
+            Some(DEMO_CLIENT_SECRET),
+        )
+        .await
     }
 
     /// Signs in with `registration`, the person answering as `person` does.
-    pub async fn login_as<F>(&self, registration: &str, person: F) -> Result<ConnectionRecord, SyncError>
+    pub async fn login_as<F>(
+        &self,
+        registration: &str,
+        person: F,
+    ) -> Result<ConnectionRecord, SyncError>
     where
         F: FnOnce(&str) -> Result<(), String>,
     {
@@ -94,7 +105,9 @@ impl World {
     /// Registers the demo VeloPeak app and signs in, the person approving.
     pub async fn connect(&self) -> ConnectionRecord {
         let registration = self.register_velopeak().await;
-        self.login_as(&registration, approving_person).await.unwrap()
+        self.login_as(&registration, approving_person)
+            .await
+            .unwrap()
     }
 
     /// The secret strings the keychain holds for a connection (tokens JSON or API key).
@@ -130,4 +143,14 @@ pub fn denying_person(url: &str) -> Result<(), String> {
     let url = url.to_owned();
     tokio::spawn(async move { offpeak_sandbox::deny(&url).await.unwrap() });
     Ok(())
+}
+
+/// Another sandbox, to stand in after a test stopped the one its connection points at.
+pub async fn idle_sandbox() -> RunningSandbox {
+    RunningSandbox::start(
+        SandboxConfig::demo(anchor()),
+        "127.0.0.1:0".parse().unwrap(),
+    )
+    .await
+    .unwrap()
 }

@@ -2,4 +2,27 @@
 import type { AthleteView } from "./AthleteView";
 import type { CacheView } from "./CacheView";
 
-export type AccountView = { id: string, provider: string, provider_name: string, auth_kind: string, status: string, origin: string, athlete_id: string, athlete_name: string, athletes: Array<AthleteView>, scopes_granted: Array<string>, scopes_requested: Array<string>, scopes_missing: Array<string>, access_expires_at: string | null, last_refresh_at: string | null, last_sync_at: string | null, last_error: string | null, last_error_code: string | null, cache: CacheView, connected_at: string, };
+/**
+ * One connection on the accounts screen. Never holds a secret.
+ */
+export type AccountView = { id: string, provider: string, provider_name: string, 
+/**
+ * `oauth` or `api_key`.
+ */
+auth_kind: string, 
+/**
+ * `active`, `reauth_required` or `disconnected`.
+ */
+status: string, origin: string, athlete_id: string, athlete_name: string, 
+/**
+ * Its own athlete first, then those who share with it.
+ */
+athletes: Array<AthleteView>, scopes_granted: Array<string>, scopes_requested: Array<string>, 
+/**
+ * Asked for but not granted.
+ */
+scopes_missing: Array<string>, 
+/**
+ * RFC 3339; `null` for keys and tokens that do not expire.
+ */
+access_expires_at: string | null, last_refresh_at: string | null, last_sync_at: string | null, last_error: string | null, last_error_code: string | null, cache: CacheView, connected_at: string, };
