@@ -130,6 +130,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::account_views::RegistrationView;
     use std::sync::Arc;
 
     fn no_browser() -> Opener {
@@ -176,6 +177,24 @@ mod tests {
         assert!(err.message.contains("YYYY-MM"));
     }
 
+    /// A demo server and this app registered with it.
+    async fn demo_registration(app: &App) -> (RunningSandbox, RegistrationView) {
+        let config = SandboxConfig::demo(Local::now().date_naive());
+        let server = RunningSandbox::start(config, ([127, 0, 0, 1], 0).into())
+            .await
+            .unwrap();
+        let registration = app
+            .register_app(RegisterAppRequest {
+                provider: "velopeak".into(),
+                origin: server.origin(),
+                client_id: DEMO_CLIENT_ID.into(),
+                client_secret: DEMO_CLIENT_SECRET.into(),
+            })
+            .await
+            .unwrap();
+        (server, registration)
+    }
+
     #[tokio::test]
     async fn cancel_stops_the_sign_in_that_waits_for_the_browser() {
         let dir = tempfile::tempdir().unwrap();
@@ -190,19 +209,7 @@ mod tests {
             Ok(Vault::in_memory("offpeak-test")),
             opener,
         ));
-        let config = SandboxConfig::demo(Local::now().date_naive());
-        let server = RunningSandbox::start(config, ([127, 0, 0, 1], 0).into())
-            .await
-            .unwrap();
-        let registration = app
-            .register_app(RegisterAppRequest {
-                provider: "velopeak".into(),
-                origin: server.origin(),
-                client_id: DEMO_CLIENT_ID.into(),
-                client_secret: DEMO_CLIENT_SECRET.into(),
-            })
-            .await
-            .unwrap();
+        let (_server, registration) = demo_registration(&app).await;
         let waiting = tokio::spawn({
             let app = app.clone();
             async move { app.login_oauth(registration.id).await }
@@ -225,19 +232,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
         let app = App::with_parts(store, Ok(Vault::in_memory("offpeak-test")), no_browser());
-        let config = SandboxConfig::demo(Local::now().date_naive());
-        let server = RunningSandbox::start(config, ([127, 0, 0, 1], 0).into())
-            .await
-            .unwrap();
-        let registration = app
-            .register_app(RegisterAppRequest {
-                provider: "velopeak".into(),
-                origin: server.origin(),
-                client_id: DEMO_CLIENT_ID.into(),
-                client_secret: DEMO_CLIENT_SECRET.into(),
-            })
-            .await
-            .unwrap();
+        let (_server, registration) = demo_registration(&app).await;
         let err = app.login_oauth(registration.id).await.unwrap_err();
         assert_eq!(err.code, "invalid_input");
         assert!(

@@ -1,18 +1,13 @@
 mod common;
 
-use common::{at, connection, day, open_temp};
+use common::{at, connected, day, open_temp};
 use offpeak_domain::ConnectionId;
 use offpeak_domain::samples::activity;
 use offpeak_store::{Checkpoint, Resource};
 
 #[tokio::test]
 async fn activities_round_trip_without_duplicates() {
-    let (_dir, store) = open_temp().await;
-    let id = ConnectionId("c1".into());
-    store
-        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
-        .await
-        .unwrap();
+    let (_dir, store, id) = connected("c1").await;
     let page = vec![
         activity("a1", "2026-11-02", Some("w1")),
         activity("a2", "2026-11-04", None),

@@ -1,7 +1,6 @@
 mod common;
 
-use common::{at, connection, open_temp};
-use offpeak_domain::ConnectionId;
+use common::connected;
 use offpeak_store::AthleteRecord;
 
 fn athlete(id: &str, name: &str, is_self: bool) -> AthleteRecord {
@@ -14,12 +13,7 @@ fn athlete(id: &str, name: &str, is_self: bool) -> AthleteRecord {
 
 #[tokio::test]
 async fn a_coach_reads_their_own_athlete_first_then_their_clients_in_order() {
-    let (_dir, store) = open_temp().await;
-    let id = ConnectionId("c1".into());
-    store
-        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
-        .await
-        .unwrap();
+    let (_dir, store, id) = connected("c1").await;
     let listed = [
         athlete("a_2", "Zoë", false),
         athlete("a_1", "Ólafur", true),

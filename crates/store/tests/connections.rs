@@ -1,6 +1,6 @@
 mod common;
 
-use common::{at, connection, open_temp};
+use common::{at, connected, connection, open_temp};
 use offpeak_domain::samples::workout;
 use offpeak_domain::{AuthKind, ConnectionId, ConnectionStatus};
 use offpeak_store::Store;
@@ -30,12 +30,7 @@ async fn a_connection_is_recorded_and_survives_reopening() {
 
 #[tokio::test]
 async fn reconnecting_updates_in_place_and_clears_the_last_error() {
-    let (_dir, store) = open_temp().await;
-    let id = ConnectionId("c1".into());
-    store
-        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
-        .await
-        .unwrap();
+    let (_dir, store, id) = connected("c1").await;
     store
         .record_sync_error(&id, "offline", "The server could not be reached.")
         .await
@@ -66,12 +61,7 @@ async fn reconnecting_updates_in_place_and_clears_the_last_error() {
 
 #[tokio::test]
 async fn a_successful_sync_is_timestamped_and_clears_the_error() {
-    let (_dir, store) = open_temp().await;
-    let id = ConnectionId("c1".into());
-    store
-        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
-        .await
-        .unwrap();
+    let (_dir, store, id) = connected("c1").await;
     store
         .record_sync_error(&id, "server", "boom")
         .await
@@ -108,12 +98,7 @@ async fn a_new_connection_is_active_and_remembers_what_it_asked_for() {
 
 #[tokio::test]
 async fn a_refresh_moves_the_expiry_and_is_timestamped() {
-    let (_dir, store) = open_temp().await;
-    let id = ConnectionId("c1".into());
-    store
-        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
-        .await
-        .unwrap();
+    let (_dir, store, id) = connected("c1").await;
     store
         .record_refresh(
             &id,
@@ -129,12 +114,7 @@ async fn a_refresh_moves_the_expiry_and_is_timestamped() {
 
 #[tokio::test]
 async fn reauth_required_keeps_the_cache_and_a_reconnect_makes_it_active_again() {
-    let (_dir, store) = open_temp().await;
-    let id = ConnectionId("c1".into());
-    store
-        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
-        .await
-        .unwrap();
+    let (_dir, store, id) = connected("c1").await;
     store
         .save_workouts_page(
             &id,

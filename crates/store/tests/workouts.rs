@@ -1,18 +1,12 @@
 mod common;
 
-use common::{at, connection, day, open_temp};
-use offpeak_domain::ConnectionId;
+use common::{at, connected, day};
 use offpeak_domain::samples::{activity, workout};
 use offpeak_store::{Checkpoint, Resource};
 
 #[tokio::test]
 async fn saving_the_same_page_twice_duplicates_nothing_and_updates_in_place() {
-    let (_dir, store) = open_temp().await;
-    let id = ConnectionId("c1".into());
-    store
-        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
-        .await
-        .unwrap();
+    let (_dir, store, id) = connected("c1").await;
     let page = vec![
         workout("w1", "2026-11-03", "Sweet spot"),
         workout("w2", "2026-11-05", "Long ride"),
@@ -45,12 +39,7 @@ async fn saving_the_same_page_twice_duplicates_nothing_and_updates_in_place() {
 
 #[tokio::test]
 async fn a_checkpoint_in_progress_is_kept_with_the_last_completion() {
-    let (_dir, store) = open_temp().await;
-    let id = ConnectionId("c1".into());
-    store
-        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
-        .await
-        .unwrap();
+    let (_dir, store, id) = connected("c1").await;
     store
         .save_workouts_page(&id, &[], &Checkpoint::Complete(at("2026-11-20T00:00:00Z")))
         .await
@@ -70,12 +59,7 @@ async fn a_checkpoint_in_progress_is_kept_with_the_last_completion() {
 
 #[tokio::test]
 async fn large_pages_are_written_whole() {
-    let (_dir, store) = open_temp().await;
-    let id = ConnectionId("c1".into());
-    store
-        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
-        .await
-        .unwrap();
+    let (_dir, store, id) = connected("c1").await;
     let page: Vec<_> = (0..200)
         .map(|i| workout(&format!("w{i:03}"), "2026-11-10", "Rep"))
         .collect();
@@ -88,12 +72,7 @@ async fn large_pages_are_written_whole() {
 
 #[tokio::test]
 async fn ranges_are_inclusive_and_deleting_a_connection_purges_its_items() {
-    let (_dir, store) = open_temp().await;
-    let id = ConnectionId("c1".into());
-    store
-        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
-        .await
-        .unwrap();
+    let (_dir, store, id) = connected("c1").await;
     let page = vec![
         workout("w0", "2026-10-31", "a"),
         workout("w1", "2026-11-01", "b"),

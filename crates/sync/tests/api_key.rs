@@ -6,25 +6,11 @@ mod common;
 use common::{World, world_of};
 use offpeak_domain::{AuthKind, ProviderKind, Sensitive};
 use offpeak_sandbox::{DEMO_INTERVALS_KEY, Variant};
-use offpeak_sync::{ApiKeyInput, ErrorCode};
+use offpeak_store::ConnectionRecord;
+use offpeak_sync::{ApiKeyInput, ErrorCode, SyncError};
 
-async fn connect(
-    w: &World,
-    key: &str,
-    athlete: &str,
-) -> Result<offpeak_store::ConnectionRecord, offpeak_sync::SyncError> {
-    offpeak_sync::connect_api_key(
-        &w.store,
-        &w.vault,
-        &w.http,
-        ApiKeyInput {
-            provider: ProviderKind::Intervals,
-            origin: w.sandbox.origin(),
-            api_key: Sensitive::new(key.into()),
-            athlete_id: athlete.into(),
-        },
-    )
-    .await
+async fn connect(w: &World, key: &str, athlete: &str) -> Result<ConnectionRecord, SyncError> {
+    w.connect_key(&w.sandbox.origin(), key, athlete).await
 }
 
 #[tokio::test]

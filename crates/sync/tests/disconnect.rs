@@ -5,33 +5,13 @@
 mod common;
 
 use common::{World, world, world_of};
-use offpeak_domain::{ConnectionStatus, ProviderKind, Sensitive};
+use offpeak_domain::{ConnectionStatus, Sensitive};
 use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_INTERVALS_KEY, Variant};
 use offpeak_store::ConnectionRecord;
-use offpeak_sync::{DisconnectOutcome, ErrorCode};
-
-async fn disconnect(w: &World, c: &ConnectionRecord, purge: bool) -> DisconnectOutcome {
-    offpeak_sync::disconnect(
-        &w.store,
-        &w.vault,
-        &w.http,
-        w.syncer().tokens(),
-        &c.id,
-        purge,
-    )
-    .await
-    .unwrap()
-}
+use offpeak_sync::ErrorCode;
 
 async fn refresh_token(w: &World, c: &ConnectionRecord) -> Sensitive<String> {
-    let json = w
-        .vault
-        .get(&format!("connection/{}/tokens", c.id))
-        .await
-        .unwrap()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_str(json.expose()).unwrap();
-    Sensitive::new(v["refresh_token"].as_str().unwrap().to_owned())
+    Sensitive::new(w.stored_tokens(c).await.1)
 }
 
 #[tokio::test]
@@ -42,7 +22,7 @@ async fn disconnect_and_keep_revokes_at_the_platform_and_leaves_the_cache() {
     let refresh = refresh_token(&w, &c).await;
     let activities = w.store.activity_count(&c.id).await.unwrap();
 
-    let outcome = disconnect(&w, &c, false).await;
+    let outcome = w.disconnect(&c, false).await;
     assert!(outcome.revoked_at_server && !outcome.purged);
     assert!(outcome.message.contains("revoked"), "{}", outcome.message);
     assert!(w.secrets_of(&c).await.is_empty(), "no secret left");
@@ -71,7 +51,7 @@ async fn disconnect_and_purge_leaves_nothing_of_the_account() {
     let w = world().await;
     let c = w.connect().await;
     w.syncer().sync(&c.id).await.unwrap();
-    let outcome = disconnect(&w, &c, true).await;
+    let outcome = w.disconnect(&c, true).await;
     assert!(outcome.revoked_at_server && outcome.purged);
     assert!(w.store.connection(&c.id).await.unwrap().is_none());
     assert_eq!(w.store.activity_count(&c.id).await.unwrap(), 0);
@@ -90,7 +70,7 @@ async fn with_the_platform_unreachable_the_secrets_still_go_and_the_person_is_to
     let origin = stopped.origin();
     stopped.shutdown().await;
     assert_ne!(origin, w.sandbox.origin());
-    let outcome = disconnect(&w, &c, false).await;
+    let outcome = w.disconnect(&c, false).await;
     assert!(!outcome.revoked_at_server);
     assert!(
         outcome.message.contains("could not be told") && outcome.message.contains("connected-apps"),
@@ -104,20 +84,11 @@ async fn with_the_platform_unreachable_the_secrets_still_go_and_the_person_is_to
 #[tokio::test]
 async fn disconnecting_a_key_deletes_it_here_and_says_it_still_works_there() {
     let w = world_of(Variant::Intervals).await;
-    let c = offpeak_sync::connect_api_key(
-        &w.store,
-        &w.vault,
-        &w.http,
-        offpeak_sync::ApiKeyInput {
-            provider: ProviderKind::Intervals,
-            origin: w.sandbox.origin(),
-            api_key: Sensitive::new(DEMO_INTERVALS_KEY.into()),
-            athlete_id: String::new(),
-        },
-    )
-    .await
-    .unwrap();
-    let outcome = disconnect(&w, &c, true).await;
+    let c = w
+        .connect_key(&w.sandbox.origin(), DEMO_INTERVALS_KEY, "")
+        .await
+        .unwrap();
+    let outcome = w.disconnect(&c, true).await;
     assert!(!outcome.revoked_at_server);
     assert!(
         outcome.message.contains("Developer Settings"),

@@ -117,16 +117,7 @@ async fn intervals_oauth_keeps_what_was_granted_and_disconnect_app_ends_it() {
     let report = w.syncer().sync(&c.id).await.unwrap();
     assert!(report.workouts > 0 && report.activities > 0, "{report:?}");
 
-    let outcome = offpeak_sync::disconnect(
-        &w.store,
-        &w.vault,
-        &w.http,
-        w.syncer().tokens(),
-        &c.id,
-        false,
-    )
-    .await
-    .unwrap();
+    let outcome = w.disconnect(&c, false).await;
     assert!(outcome.revoked_at_server, "{}", outcome.message);
     assert!(w.secrets_of(&c).await.is_empty());
 }

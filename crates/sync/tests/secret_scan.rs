@@ -5,7 +5,6 @@
 mod common;
 
 use common::world_with;
-use offpeak_domain::{ProviderKind, Sensitive};
 use offpeak_sandbox::{DEMO_CLIENT_SECRET, DEMO_INTERVALS_KEY, SandboxConfig, Variant};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -26,14 +25,6 @@ impl Write for Captured {
     }
 }
 
-fn token_strings(json: &str) -> Vec<String> {
-    let v: serde_json::Value = serde_json::from_str(json).unwrap();
-    ["access_token", "refresh_token"]
-        .iter()
-        .filter_map(|k| v[*k].as_str().map(str::to_owned))
-        .collect()
-}
-
 #[tokio::test]
 async fn no_secret_reaches_the_cache_files_or_the_logs() {
     let log = Captured::default();
@@ -49,11 +40,9 @@ async fn no_secret_reaches_the_cache_files_or_the_logs() {
     let w = &velopeak;
     let c = w.connect().await;
     let mut secrets = vec![DEMO_CLIENT_SECRET.to_owned(), DEMO_INTERVALS_KEY.to_owned()];
-    let tokens_name = format!("connection/{}/tokens", c.id);
     let remember = async |secrets: &mut Vec<String>| {
-        if let Some(json) = w.vault.get(&tokens_name).await.unwrap() {
-            secrets.extend(token_strings(json.expose()));
-        }
+        let (access, refresh) = w.stored_tokens(&c).await;
+        secrets.extend([access, refresh]);
     };
     remember(&mut secrets).await;
     w.syncer().sync(&c.id).await.unwrap();
@@ -63,46 +52,17 @@ async fn no_secret_reaches_the_cache_files_or_the_logs() {
 
     // An Intervals.icu key connection in the same cache, and a refused key.
     let intervals = world_with(SandboxConfig::for_variant(Variant::Intervals, anchor)).await;
-    let keyed = offpeak_sync::connect_api_key(
-        &w.store,
-        &w.vault,
-        &w.http,
-        offpeak_sync::ApiKeyInput {
-            provider: ProviderKind::Intervals,
-            origin: intervals.sandbox.origin(),
-            api_key: Sensitive::new(DEMO_INTERVALS_KEY.into()),
-            athlete_id: String::new(),
-        },
-    )
-    .await
-    .unwrap();
+    let origin = intervals.sandbox.origin();
+    let keyed = w
+        .connect_key(&origin, DEMO_INTERVALS_KEY, "")
+        .await
+        .unwrap();
     w.syncer().sync(&keyed.id).await.unwrap();
     let wrong = "feedfacefeedfacefeedfacefeedface";
     secrets.push(wrong.into());
-    let refused = offpeak_sync::connect_api_key(
-        &w.store,
-        &w.vault,
-        &w.http,
-        offpeak_sync::ApiKeyInput {
-            provider: ProviderKind::Intervals,
-            origin: intervals.sandbox.origin(),
-            api_key: Sensitive::new(wrong.into()),
-            athlete_id: String::new(),
-        },
-    )
-    .await
-    .unwrap_err();
+    let refused = w.connect_key(&origin, wrong, "").await.unwrap_err();
     tracing::warn!("refused: {refused} / {refused:?}");
-    offpeak_sync::disconnect(
-        &w.store,
-        &w.vault,
-        &w.http,
-        w.syncer().tokens(),
-        &c.id,
-        false,
-    )
-    .await
-    .unwrap();
+    w.disconnect(&c, false).await;
     assert!(secrets.len() >= 6, "{} secrets", secrets.len());
 
     let logged = String::from_utf8_lossy(&log.0.lock().unwrap()).into_owned();

@@ -12,21 +12,6 @@ use offpeak_store::ConnectionRecord;
 use offpeak_sync::ErrorCode;
 use std::time::Duration;
 
-/// The access and refresh tokens the keychain holds for `c`.
-async fn tokens(w: &World, c: &ConnectionRecord) -> (String, String) {
-    let json = w
-        .vault
-        .get(&format!("connection/{}/tokens", c.id))
-        .await
-        .unwrap()
-        .expect("tokens in the keychain");
-    let v: serde_json::Value = serde_json::from_str(json.expose()).unwrap();
-    (
-        v["access_token"].as_str().unwrap().to_owned(),
-        v["refresh_token"].as_str().unwrap().to_owned(),
-    )
-}
-
 async fn counts(w: &World, c: &ConnectionRecord) -> (u64, u64) {
     (
         w.store.workout_count(&c.id).await.unwrap(),
@@ -40,13 +25,13 @@ async fn a_token_that_dies_while_held_is_refreshed_without_asking_anyone() {
     let c = w.connect().await;
     let syncer = w.syncer();
     syncer.sync(&c.id).await.unwrap();
-    let before = tokens(&w, &c).await;
+    let before = w.stored_tokens(&c).await;
     // On the platform's clock the access token is long dead; on ours it has an hour left, so
     // the first request is refused and the sync refreshes in the middle of its work.
     w.sandbox.advance_clock(Duration::from_secs(2 * 3600));
     let report = syncer.sync(&c.id).await.unwrap();
     assert!(report.activities > 0);
-    let after = tokens(&w, &c).await;
+    let after = w.stored_tokens(&c).await;
     assert_ne!(before.0, after.0, "a new access token");
     assert_ne!(before.1, after.1, "the refresh token rotated and was saved");
     let stored = w.store.connection(&c.id).await.unwrap().unwrap();
@@ -64,7 +49,7 @@ async fn a_token_that_dies_while_held_is_refreshed_without_asking_anyone() {
 async fn concurrent_refusals_make_one_refresh_and_the_grant_survives() {
     let w = world().await;
     let c = w.connect().await;
-    let (stale, _) = tokens(&w, &c).await;
+    let (stale, _) = w.stored_tokens(&c).await;
     w.sandbox.advance_clock(Duration::from_secs(2 * 3600));
     let syncer = w.syncer();
     let stale = Sensitive::new(stale);
@@ -141,7 +126,7 @@ async fn reusing_a_rotated_refresh_token_ends_the_grant_and_asks_for_a_reconnect
     let c = w.connect().await;
     let syncer = w.syncer();
     syncer.sync(&c.id).await.unwrap();
-    let (_, first_refresh) = tokens(&w, &c).await;
+    let (_, first_refresh) = w.stored_tokens(&c).await;
     w.sandbox.advance_clock(Duration::from_secs(2 * 3600));
     syncer.sync(&c.id).await.unwrap();
     let before = counts(&w, &c).await;

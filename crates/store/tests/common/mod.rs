@@ -34,3 +34,13 @@ pub fn connection(id: &str) -> NewConnection {
         access_expires_at: Some(at("2026-11-23T18:00:00Z")),
     }
 }
+
+/// A fresh cache with one connection, `id`, recorded in it.
+pub async fn connected(id: &str) -> (tempfile::TempDir, Store, ConnectionId) {
+    let (dir, store) = open_temp().await;
+    store
+        .save_connection(&connection(id), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    (dir, store, ConnectionId(id.to_owned()))
+}

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use offpeak_domain::{ProviderKind, Sensitive};
 use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig, Variant};
 use offpeak_store::{ConnectionRecord, Store};
-use offpeak_sync::{LoginControl, RegistrationInput, SyncError, Syncer};
+use offpeak_sync::{DisconnectOutcome, LoginControl, RegistrationInput, SyncError, Syncer};
 use offpeak_vault::Vault;
 
 pub const ANCHOR: &str = "2026-11-23";
@@ -108,6 +108,54 @@ impl World {
         self.login_as(&registration, approving_person)
             .await
             .unwrap()
+    }
+
+    /// The access and refresh tokens the keychain holds for `c`.
+    pub async fn stored_tokens(&self, c: &ConnectionRecord) -> (String, String) {
+        let json = self
+            .vault
+            .get(&format!("connection/{}/tokens", c.id))
+            .await
+            .unwrap()
+            .expect("tokens in the keychain");
+        let v: serde_json::Value = serde_json::from_str(json.expose()).unwrap();
+        let token = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+        (token("access_token"), token("refresh_token"))
+    }
+
+    /// Connects Intervals.icu on `origin` with a personal API key.
+    pub async fn connect_key(
+        &self,
+        origin: &str,
+        key: &str,
+        athlete: &str,
+    ) -> Result<ConnectionRecord, SyncError> {
+        offpeak_sync::connect_api_key(
+            &self.store,
+            &self.vault,
+            &self.http,
+            offpeak_sync::ApiKeyInput {
+                provider: ProviderKind::Intervals,
+                origin: origin.to_owned(),
+                api_key: Sensitive::new(key.to_owned()),
+                athlete_id: athlete.to_owned(),
+            },
+        )
+        .await
+    }
+
+    /// Disconnects `c`, keeping or purging its cache.
+    pub async fn disconnect(&self, c: &ConnectionRecord, purge: bool) -> DisconnectOutcome {
+        offpeak_sync::disconnect(
+            &self.store,
+            &self.vault,
+            &self.http,
+            self.syncer().tokens(),
+            &c.id,
+            purge,
+        )
+        .await
+        .unwrap()
     }
 
     /// The secret strings the keychain holds for a connection (tokens JSON or API key).
