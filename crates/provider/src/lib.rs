@@ -15,6 +15,7 @@
 //!
 //! This crate knows nothing of storage; tokens come in and go out as values.
 
+mod convert;
 mod error;
 mod http;
 pub mod intervals;

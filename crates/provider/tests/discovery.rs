@@ -43,9 +43,7 @@ async fn velocity_metadata_allows_a_public_client_and_keeps_json_bodies() {
         .unwrap()
         .expect("Velocity publishes metadata");
     assert!(metadata.allows_public_clients());
-    let profile = oauth::with_metadata(&http_client(), &origin, velocity_profile(&sandbox))
-        .await
-        .unwrap();
+    let profile = with_sandbox_metadata(&sandbox, velocity_profile(&sandbox)).await;
     assert_eq!(
         profile.authorize_endpoint,
         format!("{origin}/oauth/consent")
@@ -68,9 +66,7 @@ async fn intervals_has_no_metadata_so_the_built_in_paths_stay() {
             .is_none()
     );
     let built_in = intervals_profile(&sandbox);
-    let profile = oauth::with_metadata(&http_client(), &origin, built_in.clone())
-        .await
-        .unwrap();
+    let profile = with_sandbox_metadata(&sandbox, built_in.clone()).await;
     assert_eq!(profile.authorize_endpoint, built_in.authorize_endpoint);
     assert_eq!(profile.token_endpoint, built_in.token_endpoint);
     assert_eq!(profile.revocation, built_in.revocation);

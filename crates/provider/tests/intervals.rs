@@ -48,10 +48,7 @@ async fn a_wrong_key_is_refused_with_a_message_to_enter_it_again() {
 #[tokio::test]
 async fn the_key_works_only_as_basic_which_the_client_always_sends() {
     let sandbox = start(Variant::Intervals).await;
-    let by_hand = reqwest::Client::builder()
-        .no_proxy()
-        .build()
-        .unwrap()
+    let by_hand = plain_client()
         .get(format!("{}/api/v1/athlete/0", sandbox.origin()))
         .bearer_auth(DEMO_INTERVALS_KEY)
         .send()
@@ -64,11 +61,7 @@ async fn the_key_works_only_as_basic_which_the_client_always_sends() {
             .await
             .is_ok()
     );
-    let as_bearer = IntervalsClient::new(
-        http_client(),
-        &sandbox.origin(),
-        IntervalsAuth::Bearer(Sensitive::new(DEMO_INTERVALS_KEY.to_owned())),
-    );
+    let as_bearer = intervals_bearer(&sandbox, &Sensitive::new(DEMO_INTERVALS_KEY.to_owned()));
     assert!(matches!(
         as_bearer.athlete("0").await,
         Err(ProviderError::AccessTokenRejected)
@@ -162,10 +155,7 @@ async fn a_month_of_events_and_activities_maps_to_domain_types() {
     );
 
     // Every item the platform listed is accounted for: mapped or kept as a stub.
-    let raw: Vec<serde_json::Value> = reqwest::Client::builder()
-        .no_proxy()
-        .build()
-        .unwrap()
+    let raw: Vec<serde_json::Value> = plain_client()
         .get(format!(
             "{}/api/v1/athlete/0/activities?oldest={oldest}&newest={newest}",
             sandbox.origin()

@@ -6,9 +6,7 @@ use chrono::Utc;
 use common::*;
 use offpeak_domain::Scope;
 use offpeak_provider::http_client;
-use offpeak_provider::intervals::{IntervalsAuth, IntervalsClient};
-use offpeak_provider::oauth::{self, TokenTypeHint};
-use offpeak_provider::velopeak::VelopeakClient;
+use offpeak_provider::oauth;
 use offpeak_provider::{ProviderError, intervals};
 use offpeak_sandbox::Variant;
 
@@ -38,7 +36,7 @@ async fn velopeak_confidential_app_gets_what_was_granted_with_an_expiry() {
     let athlete = tokens.athlete.unwrap();
     assert_eq!(athlete.name, OWNER_NAME);
 
-    let client = VelopeakClient::new(http_client(), &sandbox.origin());
+    let client = velopeak_client(&sandbox);
     let athletes = client.athletes(&tokens.access_token).await.unwrap();
     assert_eq!(athletes[0].id, athlete.id, "the caller comes first");
     assert_eq!(athletes[0].name, OWNER_NAME);
@@ -54,7 +52,7 @@ async fn velocity_public_client_signs_in_and_revokes_with_json_bodies() {
         tokens.scopes,
         Scope::parse_list("athlete:read workouts:read")
     );
-    let client = VelopeakClient::new(http_client(), &sandbox.origin());
+    let client = velopeak_client(&sandbox);
     assert_eq!(
         client.athlete(&tokens.access_token).await.unwrap().name,
         OWNER_NAME
@@ -64,18 +62,8 @@ async fn velocity_public_client_signs_in_and_revokes_with_json_bodies() {
         .await
         .unwrap();
     let newest = fresh.refresh_token.unwrap();
-    oauth::revoke(
-        &http_client(),
-        &profile,
-        &newest,
-        TokenTypeHint::RefreshToken,
-    )
-    .await
-    .unwrap();
-    assert!(matches!(
-        client.athlete(&fresh.access_token).await,
-        Err(ProviderError::AccessTokenRejected)
-    ));
+    revoke_refresh(&profile, &newest).await.unwrap();
+    assert!(velopeak_rejects(&sandbox, &fresh.access_token).await);
 }
 
 #[tokio::test]
@@ -113,11 +101,7 @@ async fn intervals_oauth_has_comma_scopes_no_refresh_and_no_expiry() {
     let athlete = tokens.athlete.unwrap();
     assert_eq!(athlete.id, OWNER_ICU_ID);
 
-    let client = IntervalsClient::new(
-        http_client(),
-        &sandbox.origin(),
-        IntervalsAuth::Bearer(tokens.access_token.clone()),
-    );
+    let client = intervals_bearer(&sandbox, &tokens.access_token);
     assert_eq!(client.athlete("0").await.unwrap().id, OWNER_ICU_ID);
 }
 
@@ -132,11 +116,7 @@ async fn an_unticked_intervals_scope_is_not_granted_and_its_data_says_so() {
     let tokens = waiting.outcome().await.unwrap();
     assert_eq!(tokens.scopes, Scope::parse_list("ACTIVITY:READ"));
 
-    let client = IntervalsClient::new(
-        http_client(),
-        &sandbox.origin(),
-        IntervalsAuth::Bearer(tokens.access_token),
-    );
+    let client = intervals_bearer(&sandbox, &tokens.access_token);
     let day = anchor();
     assert!(
         client

@@ -4,10 +4,9 @@
 mod common;
 
 use common::*;
-use offpeak_provider::oauth::{self, PendingLogin};
-use offpeak_provider::velopeak::VelopeakClient;
-use offpeak_provider::{ProviderError, http_client};
-use offpeak_sandbox::{Decision, Variant, consent};
+use offpeak_provider::ProviderError;
+use offpeak_provider::oauth::PendingLogin;
+use offpeak_sandbox::Variant;
 use std::time::Duration;
 use tokio::net::{TcpListener, TcpStream};
 use url::Url;
@@ -29,9 +28,7 @@ async fn a_denial_at_the_consent_page_is_auth_denied() {
 async fn a_forged_state_is_refused_and_nothing_is_exchanged() {
     let sandbox = start(Variant::VeloPeak).await;
     let waiting = begin(velopeak_profile(&sandbox), "athlete:read").await;
-    let callback = consent(&waiting.authorize_url, Decision::Approve)
-        .await
-        .unwrap();
+    let callback = waiting.approved_callback().await;
     let forged = with_param(&callback, "state", "someone-elses-attempt");
     let (status, _) = deliver(&forged).await.unwrap();
     assert_eq!(status, 400);
@@ -53,9 +50,7 @@ async fn another_attempts_state_is_refused() {
     let second = begin(velopeak_profile(&sandbox), "athlete:read").await;
     assert_ne!(first.state(), second.state());
     // The first attempt's approved answer, delivered to the second attempt's listener.
-    let callback = consent(&first.authorize_url, Decision::Approve)
-        .await
-        .unwrap();
+    let callback = first.approved_callback().await;
     let mut misdirected = callback.clone();
     let second_port = Url::parse(&second.redirect_uri).unwrap().port();
     misdirected.set_port(second_port).unwrap();
@@ -73,9 +68,7 @@ async fn another_attempts_state_is_refused() {
 async fn a_replayed_callback_finds_the_listener_closed_and_a_reused_code_is_rejected() {
     let sandbox = start(Variant::VeloPeak).await;
     let first = begin(velopeak_profile(&sandbox), "athlete:read").await;
-    let callback = consent(&first.authorize_url, Decision::Approve)
-        .await
-        .unwrap();
+    let callback = first.approved_callback().await;
     assert_eq!(deliver(&callback).await.unwrap().0, 200);
     let tokens = first.outcome().await.unwrap();
     assert!(
@@ -97,20 +90,14 @@ async fn a_replayed_callback_finds_the_listener_closed_and_a_reused_code_is_reje
         Err(ProviderError::CodeRejected)
     ));
     // A used code presented again revokes what it gave.
-    let client = VelopeakClient::new(http_client(), &sandbox.origin());
-    assert!(matches!(
-        client.athlete(&tokens.access_token).await,
-        Err(ProviderError::AccessTokenRejected)
-    ));
+    assert!(velopeak_rejects(&sandbox, &tokens.access_token).await);
 }
 
 #[tokio::test]
 async fn a_code_delivered_after_it_expired_is_rejected() {
     let sandbox = start(Variant::VeloPeak).await;
     let waiting = begin(velopeak_profile(&sandbox), "athlete:read").await;
-    let callback = consent(&waiting.authorize_url, Decision::Approve)
-        .await
-        .unwrap();
+    let callback = waiting.approved_callback().await;
     sandbox.advance_clock(Duration::from_secs(61));
     deliver(&callback).await.unwrap();
     let rejected = waiting.outcome().await;
@@ -189,14 +176,10 @@ async fn a_busy_port_list_is_a_clear_error_naming_the_ports() {
 async fn an_answer_naming_another_issuer_is_refused_as_a_mix_up() {
     let sandbox = start(Variant::VeloPeak).await;
     let origin = sandbox.origin();
-    let profile = oauth::with_metadata(&http_client(), &origin, velopeak_profile(&sandbox))
-        .await
-        .unwrap();
+    let profile = with_sandbox_metadata(&sandbox, velopeak_profile(&sandbox)).await;
     assert_eq!(profile.issuer.as_deref(), Some(origin.as_str()));
     let waiting = begin(profile, "athlete:read").await;
-    let callback = consent(&waiting.authorize_url, Decision::Approve)
-        .await
-        .unwrap();
+    let callback = waiting.approved_callback().await;
     let mixed_up = with_param(&callback, "iss", "https://attacker.example");
     assert_eq!(deliver(&mixed_up).await.unwrap().0, 400);
     match waiting.outcome().await {
@@ -212,13 +195,9 @@ async fn an_answer_naming_another_issuer_is_refused_as_a_mix_up() {
 async fn an_answer_naming_the_right_issuer_is_accepted() {
     let sandbox = start(Variant::VeloPeak).await;
     let origin = sandbox.origin();
-    let profile = oauth::with_metadata(&http_client(), &origin, velopeak_profile(&sandbox))
-        .await
-        .unwrap();
+    let profile = with_sandbox_metadata(&sandbox, velopeak_profile(&sandbox)).await;
     let waiting = begin(profile, "athlete:read").await;
-    let callback = consent(&waiting.authorize_url, Decision::Approve)
-        .await
-        .unwrap();
+    let callback = waiting.approved_callback().await;
     deliver(&with_param(&callback, "iss", &format!("{origin}/")))
         .await
         .unwrap();

@@ -5,9 +5,7 @@ mod common;
 
 use common::*;
 use offpeak_domain::Sensitive;
-use offpeak_provider::intervals::{IntervalsAuth, IntervalsClient};
 use offpeak_provider::oauth::{self, TokenTypeHint};
-use offpeak_provider::velopeak::VelopeakClient;
 use offpeak_provider::{ProviderError, http_client};
 use offpeak_sandbox::Variant;
 
@@ -34,11 +32,7 @@ async fn a_refresh_rotates_and_a_reused_refresh_token_kills_the_grant() {
         matches!(after, Err(ProviderError::ReauthRequired)),
         "the whole grant is dead: {after:?}"
     );
-    let client = VelopeakClient::new(http_client(), &sandbox.origin());
-    assert!(matches!(
-        client.athlete(&fresh.access_token).await,
-        Err(ProviderError::AccessTokenRejected)
-    ));
+    assert!(velopeak_rejects(&sandbox, &fresh.access_token).await);
 }
 
 #[tokio::test]
@@ -47,33 +41,20 @@ async fn revoking_the_refresh_token_ends_the_grant() {
     let profile = velopeak_profile(&sandbox);
     let tokens = sign_in(profile.clone(), "athlete:read").await;
     let refresh = tokens.refresh_token.unwrap();
-    let client = VelopeakClient::new(http_client(), &sandbox.origin());
-    assert!(client.athlete(&tokens.access_token).await.is_ok());
-    oauth::revoke(
-        &http_client(),
-        &profile,
-        &refresh,
-        TokenTypeHint::RefreshToken,
-    )
-    .await
-    .unwrap();
+    assert!(
+        velopeak_client(&sandbox)
+            .athlete(&tokens.access_token)
+            .await
+            .is_ok()
+    );
+    revoke_refresh(&profile, &refresh).await.unwrap();
     assert!(matches!(
         oauth::refresh(&http_client(), &profile, &refresh).await,
         Err(ProviderError::ReauthRequired)
     ));
-    assert!(matches!(
-        client.athlete(&tokens.access_token).await,
-        Err(ProviderError::AccessTokenRejected)
-    ));
+    assert!(velopeak_rejects(&sandbox, &tokens.access_token).await);
     // Revoking again is still fine: the platform answers 200 for tokens it does not know.
-    oauth::revoke(
-        &http_client(),
-        &profile,
-        &refresh,
-        TokenTypeHint::RefreshToken,
-    )
-    .await
-    .unwrap();
+    revoke_refresh(&profile, &refresh).await.unwrap();
 }
 
 #[tokio::test]
@@ -83,13 +64,7 @@ async fn revoking_with_a_wrong_secret_is_refused() {
     let tokens = sign_in(profile.clone(), "athlete:read").await;
     let mut wrong = profile;
     wrong.client_secret = Some(Sensitive::new("not-the-secret".into()));
-    let refused = oauth::revoke(
-        &http_client(),
-        &wrong,
-        &tokens.refresh_token.unwrap(),
-        TokenTypeHint::RefreshToken,
-    )
-    .await;
+    let refused = revoke_refresh(&wrong, &tokens.refresh_token.unwrap()).await;
     assert!(
         matches!(refused, Err(ProviderError::InvalidClient)),
         "{refused:?}"
@@ -102,13 +77,7 @@ async fn an_unreachable_platform_is_offline() {
     let profile = velopeak_profile(&sandbox);
     sandbox.shutdown().await;
     let token = Sensitive::new("vpr_whatever".to_owned());
-    let result = oauth::revoke(
-        &http_client(),
-        &profile,
-        &token,
-        TokenTypeHint::RefreshToken,
-    )
-    .await;
+    let result = revoke_refresh(&profile, &token).await;
     assert!(
         matches!(result, Err(ProviderError::Offline { .. })),
         "{result:?}"
@@ -120,11 +89,7 @@ async fn intervals_revocation_disconnects_the_app() {
     let sandbox = start(Variant::Intervals).await;
     let profile = intervals_profile(&sandbox);
     let tokens = sign_in(profile.clone(), "ACTIVITY:READ,CALENDAR:READ").await;
-    let client = IntervalsClient::new(
-        http_client(),
-        &sandbox.origin(),
-        IntervalsAuth::Bearer(tokens.access_token.clone()),
-    );
+    let client = intervals_bearer(&sandbox, &tokens.access_token);
     assert!(client.athlete("0").await.is_ok());
     oauth::revoke(
         &http_client(),
@@ -144,11 +109,7 @@ async fn intervals_revocation_disconnects_the_app() {
 async fn the_intervals_client_disconnects_its_bearer() {
     let sandbox = start(Variant::Intervals).await;
     let tokens = sign_in(intervals_profile(&sandbox), "ACTIVITY:READ").await;
-    let client = IntervalsClient::new(
-        http_client(),
-        &sandbox.origin(),
-        IntervalsAuth::Bearer(tokens.access_token.clone()),
-    );
+    let client = intervals_bearer(&sandbox, &tokens.access_token);
     assert!(client.athlete("").await.is_ok());
     client.disconnect_app(&tokens.access_token).await.unwrap();
     assert!(matches!(

@@ -1,57 +1,38 @@
 //! The VeloPeak client against the sandbox: sign in as the person would, then read.
 
-use chrono::NaiveDate;
+mod common;
+
+use common::*;
 use offpeak_domain::{Scope, Sensitive};
-use offpeak_provider::oauth::{CancellationToken, PendingLogin, TokenSet};
-use offpeak_provider::velopeak::{self, VelopeakClient};
+use offpeak_provider::oauth::TokenSet;
 use offpeak_provider::{ProviderError, http_client};
-use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig};
+use offpeak_sandbox::{RunningSandbox, Variant};
 use std::collections::HashSet;
-use std::time::Duration;
 
 async fn sandbox() -> RunningSandbox {
-    let anchor = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    RunningSandbox::start(SandboxConfig::demo(anchor), "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap()
+    start(Variant::VeloPeak).await
 }
 
 async fn login(sandbox: &RunningSandbox, scopes: &str) -> TokenSet {
-    let profile = velopeak::oauth_profile(
-        &sandbox.origin(),
-        DEMO_CLIENT_ID,
-        Some(Sensitive::new(DEMO_CLIENT_SECRET.into())),
-    );
-    let pending = PendingLogin::start(profile, &Scope::parse_list(scopes))
-        .await
-        .unwrap();
-    let url = pending.authorize_url().to_owned();
+    let waiting = begin(velopeak_profile(sandbox), scopes).await;
+    let url = &waiting.authorize_url;
     assert!(
         url.contains("code_challenge_method=S256")
             && url.contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A")
     );
-    let person = tokio::spawn(async move { offpeak_sandbox::approve(&url).await });
-    let tokens = pending
-        .finish(
-            &http_client(),
-            Duration::from_secs(30),
-            &CancellationToken::new(),
-        )
-        .await
-        .unwrap();
-    let page = person.await.unwrap().unwrap();
+    let page = offpeak_sandbox::approve(url).await.unwrap();
     assert!(
         page.contains("return to Offpeak"),
         "the browser tab tells the person what to do: {page}"
     );
-    tokens
+    waiting.outcome().await.unwrap()
 }
 
 #[tokio::test]
 async fn every_page_of_workouts_and_activities_is_read_once() {
     let sandbox = sandbox().await;
     let tokens = login(&sandbox, "athlete:read workouts:read activities:read").await;
-    let client = VelopeakClient::new(http_client(), &sandbox.origin());
+    let client = velopeak_client(&sandbox);
     assert_eq!(
         client.athlete(&tokens.access_token).await.unwrap().name,
         "Ana Ruiz"
@@ -85,7 +66,7 @@ async fn a_missing_scope_is_named() {
     let sandbox = sandbox().await;
     let tokens = login(&sandbox, "athlete:read").await;
     assert_eq!(tokens.scopes, Scope::parse_list("athlete:read"));
-    let client = VelopeakClient::new(http_client(), &sandbox.origin());
+    let client = velopeak_client(&sandbox);
     match client.activities_page(&tokens.access_token, None).await {
         Err(ProviderError::InsufficientScope(scope)) => assert_eq!(scope, "activities:read"),
         other => panic!("expected insufficient_scope, got {other:?}"),
@@ -96,11 +77,7 @@ async fn a_missing_scope_is_named() {
 async fn refresh_rotates_and_a_bad_token_is_rejected() {
     let sandbox = sandbox().await;
     let tokens = login(&sandbox, "athlete:read").await;
-    let profile = velopeak::oauth_profile(
-        &sandbox.origin(),
-        DEMO_CLIENT_ID,
-        Some(Sensitive::new(DEMO_CLIENT_SECRET.into())),
-    );
+    let profile = velopeak_profile(&sandbox);
     let old_refresh = tokens.refresh_token.clone().unwrap();
     let fresh = offpeak_provider::oauth::refresh(&http_client(), &profile, &old_refresh)
         .await
@@ -115,7 +92,7 @@ async fn refresh_rotates_and_a_bad_token_is_rejected() {
         "{again:?}"
     );
 
-    let client = VelopeakClient::new(http_client(), &sandbox.origin());
+    let client = velopeak_client(&sandbox);
     let bogus = Sensitive::new("vpa_not_a_token".to_owned());
     assert!(matches!(
         client.athlete(&bogus).await,

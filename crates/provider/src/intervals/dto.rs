@@ -3,7 +3,8 @@
 //! a present but unreadable date fails the item with its id.
 
 use crate::ProviderError;
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::convert::{instant, seconds};
+use chrono::{NaiveDate, Utc};
 use offpeak_domain::{Activity, Athlete, Sport, Workout};
 use serde::{Deserialize, Deserializer};
 
@@ -217,10 +218,6 @@ impl ActivityDto {
     }
 }
 
-fn seconds(value: f64) -> u32 {
-    value.round().clamp(0.0, f64::from(u32::MAX)) as u32
-}
-
 /// `2025-04-10T06:30:00` (or a bare date) → the date, and `HH:MM` unless it is midnight, which
 /// the platform uses for events without a time.
 fn local_start(text: &str, id: &str) -> Result<(NaiveDate, Option<String>), ProviderError> {
@@ -231,12 +228,6 @@ fn local_start(text: &str, id: &str) -> Result<(NaiveDate, Option<String>), Prov
         .filter(|t| *t != "00:00")
         .map(str::to_owned);
     Ok((date, time))
-}
-
-fn instant(text: &str, id: &str) -> Result<DateTime<Utc>, ProviderError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| ProviderError::BadResponse(format!("item {id} has the time “{text}”")))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ mod errors;
 pub use dto::StravaStub;
 
 use crate::ProviderError;
-use crate::oauth::{OAuthProfile, Revocation, RevocationStyle, TokenBody};
+use crate::oauth::{EndpointPaths, OAuthProfile, RevocationStyle};
 use chrono::NaiveDate;
 use dto::Listed;
 use errors::Asked;
@@ -28,24 +28,21 @@ pub fn requested_scopes() -> Vec<Scope> {
     Scope::parse_list("ACTIVITY:READ,CALENDAR:READ,WELLNESS:READ")
 }
 
+/// Where the OAuth endpoints sit; revoking is disconnecting the app.
+const OAUTH_PATHS: EndpointPaths = EndpointPaths {
+    authorize: "/oauth/authorize",
+    token: "/api/oauth/token",
+    revocation: "/api/v1/disconnect-app",
+    revocation_style: RevocationStyle::DisconnectApp,
+};
+
 /// Intervals.icu's OAuth endpoints at `origin` for a registered app (always confidential).
 /// Comma-separated scopes; no refresh token or expiry; revoking disconnects the app.
 pub fn oauth_profile(origin: &str, client_id: &str, secret: Sensitive<String>) -> OAuthProfile {
-    let origin = origin.trim_end_matches('/');
     OAuthProfile {
-        label: "Intervals.icu".into(),
-        authorize_endpoint: format!("{origin}/oauth/authorize"),
-        token_endpoint: format!("{origin}/api/oauth/token"),
-        revocation: Some(Revocation {
-            endpoint: format!("{origin}/api/v1/disconnect-app"),
-            style: RevocationStyle::DisconnectApp,
-        }),
-        token_body: TokenBody::Form,
-        client_id: client_id.to_owned(),
         client_secret: Some(secret),
-        redirect_ports: Vec::new(),
-        issuer: None,
         scope_separator: ',',
+        ..OAuthProfile::at_origin("Intervals.icu", origin, &OAUTH_PATHS, client_id)
     }
 }
 
@@ -159,7 +156,7 @@ impl IntervalsClient {
     pub async fn disconnect_app(&self, token: &Sensitive<String>) -> Result<(), ProviderError> {
         crate::oauth::disconnect_app(
             &self.http,
-            &format!("{}/api/v1/disconnect-app", self.origin),
+            &format!("{}{}", self.origin, OAUTH_PATHS.revocation),
             token,
         )
         .await
@@ -200,12 +197,7 @@ impl IntervalsClient {
                 &asked,
             ));
         }
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| ProviderError::transport(&self.origin, e))?;
-        serde_json::from_slice(&body)
-            .map_err(|e| ProviderError::BadResponse(format!("{path}: {e}")))
+        crate::http::read_json(response, &self.origin, path).await
     }
 }
 

@@ -244,6 +244,7 @@ async fn respond(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tokio::task::JoinHandle;
 
     fn expect(state: &str) -> Expected<'_> {
         Expected {
@@ -257,16 +258,24 @@ mod tests {
         (response.status().as_u16(), response.text().await.unwrap())
     }
 
-    #[tokio::test]
-    async fn the_matching_callback_yields_the_code_and_other_paths_do_not_count() {
+    /// A listener on a port the OS picks, waiting in its own task for the callback of the
+    /// attempt whose state is `state`: its redirect URI and the wait.
+    async fn listening(state: &'static str) -> (String, JoinHandle<Result<String, ProviderError>>) {
         let listener = CallbackListener::bind(&[]).await.unwrap();
-        let base = listener.redirect_uri().replace(CALLBACK_PATH, "");
+        let uri = listener.redirect_uri();
         let waiting = tokio::spawn(async move {
             let cancel = CancellationToken::new();
             listener
-                .accept_one(expect("st4te"), Duration::from_secs(30), &cancel)
+                .accept_one(expect(state), Duration::from_secs(30), &cancel)
                 .await
         });
+        (uri, waiting)
+    }
+
+    #[tokio::test]
+    async fn the_matching_callback_yields_the_code_and_other_paths_do_not_count() {
+        let (uri, waiting) = listening("st4te").await;
+        let base = uri.replace(CALLBACK_PATH, "");
         assert_eq!(get(&format!("{base}/favicon.ico")).await.0, 404);
         let (status, page) = get(&format!("{base}/callback?code=abc&state=st4te")).await;
         assert_eq!(status, 200);
@@ -282,14 +291,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_wrong_state_is_refused() {
-        let listener = CallbackListener::bind(&[]).await.unwrap();
-        let uri = listener.redirect_uri();
-        let waiting = tokio::spawn(async move {
-            let cancel = CancellationToken::new();
-            listener
-                .accept_one(expect("expected"), Duration::from_secs(30), &cancel)
-                .await
-        });
+        let (uri, waiting) = listening("expected").await;
         assert_eq!(get(&format!("{uri}?code=abc&state=forged")).await.0, 400);
         assert!(matches!(
             waiting.await.unwrap(),
@@ -299,14 +301,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_denial_is_reported_as_such() {
-        let listener = CallbackListener::bind(&[]).await.unwrap();
-        let uri = listener.redirect_uri();
-        let waiting = tokio::spawn(async move {
-            let cancel = CancellationToken::new();
-            listener
-                .accept_one(expect("s"), Duration::from_secs(30), &cancel)
-                .await
-        });
+        let (uri, waiting) = listening("s").await;
         get(&format!("{uri}?error=access_denied&state=s")).await;
         assert!(matches!(
             waiting.await.unwrap(),
@@ -326,14 +321,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_answer_naming_another_issuer_is_refused() {
-        let listener = CallbackListener::bind(&[]).await.unwrap();
-        let uri = listener.redirect_uri();
-        let waiting = tokio::spawn(async move {
-            let cancel = CancellationToken::new();
-            listener
-                .accept_one(expect("s"), Duration::from_secs(30), &cancel)
-                .await
-        });
+        let (uri, waiting) = listening("s").await;
         let (status, _) = get(&format!(
             "{uri}?code=c&state=s&iss=http%3A%2F%2Fevil.example"
         ))
@@ -347,14 +335,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_same_issuer_with_a_trailing_slash_is_accepted() {
-        let listener = CallbackListener::bind(&[]).await.unwrap();
-        let uri = listener.redirect_uri();
-        let waiting = tokio::spawn(async move {
-            let cancel = CancellationToken::new();
-            listener
-                .accept_one(expect("s"), Duration::from_secs(30), &cancel)
-                .await
-        });
+        let (uri, waiting) = listening("s").await;
         get(&format!(
             "{uri}?code=c&state=s&iss=http%3A%2F%2Fissuer.example%2F"
         ))

@@ -21,6 +21,7 @@ pub use tokens::{GrantedAthlete, TokenSet};
 /// What the app triggers to stop a sign-in from another task; see [`PendingLogin::finish`].
 pub use tokio_util::sync::CancellationToken;
 
+pub(crate) use profile::EndpointPaths;
 pub(crate) use revoke::disconnect_app;
 
 use crate::ProviderError;

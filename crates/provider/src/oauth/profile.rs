@@ -54,7 +54,44 @@ pub enum TokenBody {
     Json,
 }
 
+/// Where a platform's OAuth endpoints sit below its origin, and how its revocation is called.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EndpointPaths {
+    pub authorize: &'static str,
+    pub token: &'static str,
+    pub revocation: &'static str,
+    pub revocation_style: RevocationStyle,
+}
+
 impl OAuthProfile {
+    /// The profile of the platform `label` with its endpoints at `paths` below `origin` (a
+    /// trailing slash ignored), for the app registered as `client_id`: a public client (no
+    /// secret) with form bodies and space-separated scopes, on a port the OS picks, with no
+    /// issuer known until discovery names one. Platforms that differ set those fields after.
+    pub(crate) fn at_origin(
+        label: &str,
+        origin: &str,
+        paths: &EndpointPaths,
+        client_id: &str,
+    ) -> OAuthProfile {
+        let origin = normalise(origin);
+        OAuthProfile {
+            label: label.to_owned(),
+            authorize_endpoint: format!("{origin}{}", paths.authorize),
+            token_endpoint: format!("{origin}{}", paths.token),
+            revocation: Some(Revocation {
+                endpoint: format!("{origin}{}", paths.revocation),
+                style: paths.revocation_style,
+            }),
+            token_body: TokenBody::Form,
+            client_id: client_id.to_owned(),
+            client_secret: None,
+            redirect_ports: Vec::new(),
+            issuer: None,
+            scope_separator: ' ',
+        }
+    }
+
     /// The scopes as the authorize request carries them.
     pub fn join_scopes(&self, scopes: &[Scope]) -> String {
         scopes

@@ -2,7 +2,8 @@
 //! a field that is present but wrong fails the page (better than silently losing an item).
 
 use crate::ProviderError;
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::convert::{instant, seconds};
+use chrono::NaiveDate;
 use offpeak_domain::{Activity, Athlete, Sport, Workout};
 use serde::Deserialize;
 
@@ -136,19 +137,9 @@ impl TryFrom<ActivityDto> for Activity {
     }
 }
 
-fn seconds(value: f64) -> u32 {
-    value.round().clamp(0.0, f64::from(u32::MAX)) as u32
-}
-
 fn local_date(text: &str, id: &str) -> Result<NaiveDate, ProviderError> {
     text.parse()
         .map_err(|_| ProviderError::BadResponse(format!("item {id} has the date “{text}”")))
-}
-
-fn instant(text: &str, id: &str) -> Result<DateTime<Utc>, ProviderError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| ProviderError::BadResponse(format!("item {id} has the time “{text}”")))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 mod dto;
 
 use crate::ProviderError;
-use crate::oauth::{OAuthProfile, Revocation, RevocationStyle, TokenBody};
+use crate::oauth::{EndpointPaths, OAuthProfile, RevocationStyle, TokenBody};
 use offpeak_domain::{Activity, Athlete, Scope, Sensitive, Workout};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
@@ -19,6 +19,22 @@ pub fn requested_scopes() -> Vec<Scope> {
     Scope::parse_list("athlete:read workouts:read activities:read")
 }
 
+/// Where VeloPeak's built-in OAuth endpoints sit.
+const VELOPEAK_PATHS: EndpointPaths = EndpointPaths {
+    authorize: "/api/auth/oauth2/authorize",
+    token: "/api/auth/oauth2/token",
+    revocation: "/api/auth/oauth2/revoke",
+    revocation_style: RevocationStyle::Rfc7009,
+};
+
+/// Where the Velocity-style platform's OAuth endpoints sit.
+const VELOCITY_PATHS: EndpointPaths = EndpointPaths {
+    authorize: "/oauth/consent",
+    token: "/api/oauth/token",
+    revocation: "/api/oauth/revoke",
+    revocation_style: RevocationStyle::Rfc7009,
+};
+
 /// VeloPeak's built-in OAuth endpoints at `origin` for a registered app (confidential when it
 /// has a secret). Where the server publishes metadata, [`crate::oauth::with_metadata`] replaces
 /// them with the server's.
@@ -27,21 +43,9 @@ pub fn oauth_profile(
     client_id: &str,
     client_secret: Option<Sensitive<String>>,
 ) -> OAuthProfile {
-    let origin = origin.trim_end_matches('/');
     OAuthProfile {
-        label: "VeloPeak".into(),
-        authorize_endpoint: format!("{origin}/api/auth/oauth2/authorize"),
-        token_endpoint: format!("{origin}/api/auth/oauth2/token"),
-        revocation: Some(Revocation {
-            endpoint: format!("{origin}/api/auth/oauth2/revoke"),
-            style: RevocationStyle::Rfc7009,
-        }),
-        token_body: TokenBody::Form,
-        client_id: client_id.to_owned(),
         client_secret,
-        redirect_ports: Vec::new(),
-        issuer: None,
-        scope_separator: ' ',
+        ..OAuthProfile::at_origin("VeloPeak", origin, &VELOPEAK_PATHS, client_id)
     }
 }
 
@@ -49,21 +53,9 @@ pub fn oauth_profile(
 /// revocation bodies, consent at `/oauth/consent`. Its resources are read with
 /// [`VelopeakClient`].
 pub fn velocity_profile(origin: &str, client_id: &str) -> OAuthProfile {
-    let origin = origin.trim_end_matches('/');
     OAuthProfile {
-        label: "Velocity".into(),
-        authorize_endpoint: format!("{origin}/oauth/consent"),
-        token_endpoint: format!("{origin}/api/oauth/token"),
-        revocation: Some(Revocation {
-            endpoint: format!("{origin}/api/oauth/revoke"),
-            style: RevocationStyle::Rfc7009,
-        }),
         token_body: TokenBody::Json,
-        client_id: client_id.to_owned(),
-        client_secret: None,
-        redirect_ports: Vec::new(),
-        issuer: None,
-        scope_separator: ' ',
+        ..OAuthProfile::at_origin("Velocity", origin, &VELOCITY_PATHS, client_id)
     }
 }
 
@@ -109,17 +101,8 @@ impl VelopeakClient {
         token: &Sensitive<String>,
         cursor: Option<&str>,
     ) -> Result<Page<Workout>, ProviderError> {
-        let page: dto::PageDto<dto::WorkoutDto> =
-            self.get(token, "/workouts", &page_query(cursor)).await?;
-        let items = page
-            .data
-            .into_iter()
-            .map(Workout::try_from)
-            .collect::<Result<_, _>>()?;
-        Ok(Page {
-            items,
-            next_cursor: page.next_cursor,
-        })
+        self.page::<dto::WorkoutDto, _>(token, "/workouts", cursor)
+            .await
     }
 
     pub async fn activities_page(
@@ -127,12 +110,26 @@ impl VelopeakClient {
         token: &Sensitive<String>,
         cursor: Option<&str>,
     ) -> Result<Page<Activity>, ProviderError> {
-        let page: dto::PageDto<dto::ActivityDto> =
-            self.get(token, "/activities", &page_query(cursor)).await?;
+        self.page::<dto::ActivityDto, _>(token, "/activities", cursor)
+            .await
+    }
+
+    /// One page of the list at `path`, each item read as `D` and translated into `T`.
+    async fn page<D, T>(
+        &self,
+        token: &Sensitive<String>,
+        path: &str,
+        cursor: Option<&str>,
+    ) -> Result<Page<T>, ProviderError>
+    where
+        D: DeserializeOwned,
+        T: TryFrom<D, Error = ProviderError>,
+    {
+        let page: dto::PageDto<D> = self.get(token, path, &page_query(cursor)).await?;
         let items = page
             .data
             .into_iter()
-            .map(Activity::try_from)
+            .map(T::try_from)
             .collect::<Result<_, _>>()?;
         Ok(Page {
             items,
@@ -158,12 +155,7 @@ impl VelopeakClient {
         if !status.is_success() {
             return Err(status_error(status, response.headers(), path));
         }
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| ProviderError::transport(&self.origin, e))?;
-        serde_json::from_slice(&body)
-            .map_err(|e| ProviderError::BadResponse(format!("{path}: {e}")))
+        crate::http::read_json(response, &self.origin, path).await
     }
 }
 

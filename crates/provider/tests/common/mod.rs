@@ -5,9 +5,15 @@
 
 use chrono::NaiveDate;
 use offpeak_domain::{Scope, Sensitive};
-use offpeak_provider::oauth::{CancellationToken, OAuthProfile, PendingLogin, TokenSet};
+use offpeak_provider::intervals::{IntervalsAuth, IntervalsClient};
+use offpeak_provider::oauth::{
+    self, CancellationToken, OAuthProfile, PendingLogin, TokenSet, TokenTypeHint,
+};
+use offpeak_provider::velopeak::VelopeakClient;
 use offpeak_provider::{ProviderError, http_client, intervals, velopeak};
-use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig, Variant};
+use offpeak_sandbox::{
+    DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Decision, RunningSandbox, SandboxConfig, Variant,
+};
 use std::time::Duration;
 use tokio::task::JoinHandle;
 use url::Url;
@@ -64,6 +70,14 @@ impl Waiting {
     pub fn state(&self) -> String {
         query(&Url::parse(&self.authorize_url).unwrap(), "state").unwrap()
     }
+
+    /// The callback the platform sends the browser to once the person approves, not yet
+    /// delivered.
+    pub async fn approved_callback(&self) -> Url {
+        offpeak_sandbox::consent(&self.authorize_url, Decision::Approve)
+            .await
+            .unwrap()
+    }
 }
 
 /// Starts a sign-in with `profile` and leaves it waiting for the browser.
@@ -94,10 +108,55 @@ pub async fn sign_in(profile: OAuthProfile, scopes: &str) -> TokenSet {
     waiting.outcome().await.unwrap()
 }
 
+/// `profile` with the sandbox's published metadata applied, if it publishes any.
+pub async fn with_sandbox_metadata(
+    sandbox: &RunningSandbox,
+    profile: OAuthProfile,
+) -> OAuthProfile {
+    oauth::with_metadata(&http_client(), &sandbox.origin(), profile)
+        .await
+        .unwrap()
+}
+
+/// A VeloPeak API client for the sandbox (the Velocity variant serves the same API).
+pub fn velopeak_client(sandbox: &RunningSandbox) -> VelopeakClient {
+    VelopeakClient::new(http_client(), &sandbox.origin())
+}
+
+/// Whether the sandbox's API turns `token` away as no longer valid.
+pub async fn velopeak_rejects(sandbox: &RunningSandbox, token: &Sensitive<String>) -> bool {
+    matches!(
+        velopeak_client(sandbox).athlete(token).await,
+        Err(ProviderError::AccessTokenRejected)
+    )
+}
+
+/// An Intervals.icu client for the sandbox that sends `token` as Bearer.
+pub fn intervals_bearer(sandbox: &RunningSandbox, token: &Sensitive<String>) -> IntervalsClient {
+    IntervalsClient::new(
+        http_client(),
+        &sandbox.origin(),
+        IntervalsAuth::Bearer(token.clone()),
+    )
+}
+
+/// Hands a refresh token back to the platform `profile` names.
+pub async fn revoke_refresh(
+    profile: &OAuthProfile,
+    token: &Sensitive<String>,
+) -> Result<(), ProviderError> {
+    oauth::revoke(&http_client(), profile, token, TokenTypeHint::RefreshToken).await
+}
+
+/// A plain HTTP client with none of the app's manners, for requests made by hand; it never goes
+/// through a proxy, so it reaches the sandbox on `127.0.0.1`.
+pub fn plain_client() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().build().unwrap()
+}
+
 /// A browser visiting `url` once: (status, page), or `None` if nobody listens there.
 pub async fn deliver(url: &Url) -> Option<(u16, String)> {
-    let browser = reqwest::Client::builder().no_proxy().build().unwrap();
-    let response = browser.get(url.clone()).send().await.ok()?;
+    let response = plain_client().get(url.clone()).send().await.ok()?;
     let status = response.status().as_u16();
     Some((status, response.text().await.unwrap_or_default()))
 }
