@@ -85,11 +85,15 @@ async fn velocity_refuses_a_form_body_so_the_profile_matters() {
 #[tokio::test]
 async fn intervals_oauth_has_comma_scopes_no_refresh_and_no_expiry() {
     let sandbox = start(Variant::Intervals).await;
-    let waiting = begin(intervals_profile(&sandbox), "ACTIVITY:READ CALENDAR:READ").await;
+    let waiting = begin(
+        intervals_profile(&sandbox),
+        "ACTIVITY:READ CALENDAR:READ WELLNESS:READ",
+    )
+    .await;
     let url = url::Url::parse(&waiting.authorize_url).unwrap();
     assert_eq!(
         query(&url, "scope").as_deref(),
-        Some("ACTIVITY:READ,CALENDAR:READ")
+        Some("ACTIVITY:READ,CALENDAR:READ,WELLNESS:READ")
     );
     offpeak_sandbox::approve(&waiting.authorize_url)
         .await
