@@ -12,6 +12,7 @@ import {
   statusInfo,
 } from "./accounts";
 import type { AccountView } from "./bindings/AccountView";
+import { accountView } from "./fixtures";
 
 const now = new Date("2026-11-18T12:00:00Z");
 const at = (offsetMs: number) => new Date(now.getTime() + offsetMs).toISOString();
@@ -119,27 +120,7 @@ describe("origins and labels", () => {
 });
 
 function account(id: string, status: string, athletes: AccountView["athletes"] = []): AccountView {
-  return {
-    id,
-    provider: "velopeak",
-    provider_name: "VeloPeak",
-    auth_kind: "oauth",
-    status,
-    origin: "https://velo-peak.com",
-    athlete_id: "a1",
-    athlete_name: "Ada",
-    athletes,
-    scopes_granted: [],
-    scopes_requested: [],
-    scopes_missing: [],
-    access_expires_at: null,
-    last_refresh_at: null,
-    last_sync_at: null,
-    last_error: null,
-    last_error_code: null,
-    cache: { workouts: 0, activities: 0, bytes: 0 },
-    connected_at: "2026-11-01T00:00:00Z",
-  };
+  return accountView({ id, status, athletes });
 }
 
 describe("accounts", () => {
