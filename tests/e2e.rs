@@ -332,6 +332,37 @@ async fn accounts_show_scopes_and_expiry_and_disconnect_with_purge_removes_one()
         .screenshot(&screenshots().join("accounts.png"))
         .await;
 
+    // The person revokes Offpeak on VeloPeak's connected-apps page: the next sync says
+    // "reconnect needed" on that card, and its cached data stays.
+    let revoked = offpeak_sandbox::revoke_app(&velopeak.origin(), "Offpeak")
+        .await
+        .unwrap();
+    assert_eq!(revoked, 1);
+    session.click(&within(&velopeak_card, "account-sync")).await;
+    session
+        .wait_for(
+            &format!("[data-account-id=\"{velopeak_card}\"][data-status=reauth_required]"),
+            Duration::from_secs(20),
+        )
+        .await;
+    let error = session
+        .text_of(&within(&velopeak_card, "account-last-error"))
+        .await;
+    assert!(
+        error.contains("VeloPeak no longer accepts") && error.contains("Reconnect"),
+        "error: {error}"
+    );
+    assert_eq!(
+        session
+            .text_of(&within(&velopeak_card, "account-cache"))
+            .await,
+        cache,
+        "the cache is intact"
+    );
+    session
+        .screenshot(&screenshots().join("accounts-reconnect-needed.png"))
+        .await;
+
     // Disconnect VeloPeak and delete its cached data; the Intervals.icu account stays.
     session
         .click(&within(&velopeak_card, "account-disconnect"))

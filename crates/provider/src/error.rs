@@ -60,7 +60,7 @@ pub enum ProviderError {
     UnknownPath { path: String },
     #[error("the sign-in answer did not belong to this attempt, so it was refused; start again")]
     StateMismatch,
-    #[error("no answer came from the browser within {} minutes; start again", .0.as_secs() / 60)]
+    #[error("no answer came from the browser within {}; start again", wait_text(*.0))]
     AuthTimeout(Duration),
     #[error("the platform refused this app's client ID or secret; check the app registration")]
     InvalidClient,
@@ -73,6 +73,16 @@ pub enum ProviderError {
     Listener(String),
     #[error("{0}")]
     InvalidInput(String),
+}
+
+/// "5 minutes", "1 minute" or "45 seconds".
+fn wait_text(wait: Duration) -> String {
+    match wait.as_secs() {
+        60 => "1 minute".into(),
+        s if s >= 60 => format!("{} minutes", s / 60),
+        1 => "1 second".into(),
+        s => format!("{s} seconds"),
+    }
 }
 
 impl ProviderError {
@@ -93,5 +103,18 @@ impl ProviderError {
             origin: origin.to_owned(),
             reason: reason.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timeout_says_how_long_it_waited() {
+        let said = |s| ProviderError::AuthTimeout(Duration::from_secs(s)).to_string();
+        assert!(said(300).contains("within 5 minutes"));
+        assert!(said(60).contains("within 1 minute;"));
+        assert!(said(20).contains("within 20 seconds"));
     }
 }

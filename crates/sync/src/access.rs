@@ -150,6 +150,7 @@ impl AccessTokens {
 
     /// Marks the connection "reconnect needed" and hands the error back.
     async fn reauth(&self, record: &ConnectionRecord, error: SyncError) -> SyncError {
+        let error = error.for_connection(record.provider, record.auth_kind);
         if let Err(e) = self
             .store
             .mark_reauth_required(&record.id, &error.message())

@@ -70,10 +70,16 @@ impl Syncer {
             .ok_or_else(|| SyncError::UnknownConnection(id.0.clone()))?;
         match record.status {
             ConnectionStatus::Active => {}
-            ConnectionStatus::ReauthRequired => return Err(ProviderError::ReauthRequired.into()),
+            ConnectionStatus::ReauthRequired => {
+                return Err(SyncError::from(ProviderError::ReauthRequired)
+                    .for_connection(record.provider, record.auth_kind));
+            }
             ConnectionStatus::Disconnected => return Err(SyncError::Disconnected),
         }
-        let result = self.sync_connection(&record).await;
+        let result = self
+            .sync_connection(&record)
+            .await
+            .map_err(|e| e.for_connection(record.provider, record.auth_kind));
         match &result {
             Ok(report) => {
                 self.store

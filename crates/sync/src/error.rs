@@ -1,5 +1,6 @@
 //! The sync engine's errors and the closed set of codes the screens react to.
 
+use offpeak_domain::{AuthKind, ProviderKind};
 use offpeak_provider::ProviderError;
 use offpeak_store::StoreError;
 use offpeak_vault::VaultError;
@@ -57,6 +58,9 @@ pub enum SyncError {
     MissingCredentials,
     #[error("this account is disconnected; reconnect it to sync again")]
     Disconnected,
+    /// The platform no longer accepts this connection's sign-in; the sentence names the platform.
+    #[error("{0}")]
+    Reconnect(String),
     #[error("{0}")]
     InvalidInput(String),
 }
@@ -94,9 +98,35 @@ impl SyncError {
             SyncError::Vault(_) => ErrorCode::Keychain,
             SyncError::UnknownConnection(_) => ErrorCode::NotFound,
             SyncError::MissingCredentials => ErrorCode::ReauthRequired,
-            SyncError::Disconnected => ErrorCode::ReauthRequired,
+            SyncError::Disconnected | SyncError::Reconnect(_) => ErrorCode::ReauthRequired,
             SyncError::InvalidInput(_) => ErrorCode::InvalidInput,
         }
+    }
+
+    /// The same error told about one connection: a refused sign-in names the platform and says
+    /// that the cached data is kept.
+    pub fn for_connection(self, provider: ProviderKind, auth_kind: AuthKind) -> SyncError {
+        let refused = matches!(
+            self,
+            SyncError::MissingCredentials
+                | SyncError::Provider(
+                    ProviderError::ReauthRequired
+                        | ProviderError::AccessTokenRejected
+                        | ProviderError::ApiKeyRefused
+                )
+        );
+        if !refused {
+            return self;
+        }
+        let platform = provider.display_name();
+        SyncError::Reconnect(match auth_kind {
+            AuthKind::OAuth => format!(
+                "{platform} no longer accepts Offpeak's sign-in: the access was revoked or has expired. Reconnect the account; its cached data is kept"
+            ),
+            AuthKind::ApiKey => format!(
+                "{platform} no longer accepts the API key: it was deleted or changed. Reconnect with the current key; the cached data is kept"
+            ),
+        })
     }
 
     /// The sentence shown to a person: the cause, then what to do.

@@ -97,7 +97,13 @@ async fn a_grant_revoked_on_the_connected_apps_page_means_reconnect_and_nothing_
     assert_eq!(revoked, 1);
     let err = syncer.sync(&c.id).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::ReauthRequired);
-    assert!(err.message().contains("reconnect"), "{}", err.message());
+    let message = err.message();
+    assert!(
+        message.contains("VeloPeak no longer accepts")
+            && message.contains("Reconnect")
+            && message.contains("kept"),
+        "{message}"
+    );
     let stored = w.store.connection(&c.id).await.unwrap().unwrap();
     assert_eq!(stored.status, ConnectionStatus::ReauthRequired);
     assert!(stored.last_error.is_some());
