@@ -258,3 +258,21 @@ async fn nobody_coming_back_times_out_with_a_clear_message() {
     assert!(err.message().contains("start again"), "{}", err.message());
     nothing_connected(&w).await;
 }
+
+#[tokio::test]
+async fn a_coach_connection_lists_the_athletes_it_can_read() {
+    let config = offpeak_sandbox::SandboxConfig {
+        dataset: offpeak_sandbox::DatasetSize::Season,
+        ..offpeak_sandbox::SandboxConfig::demo(common::anchor())
+    };
+    let w = common::world_with(config).await;
+    let c = w.connect().await;
+    let athletes = w.store.athletes(&c.id).await.unwrap();
+    assert!(
+        athletes.len() >= 6,
+        "the coach and five athletes: {athletes:?}"
+    );
+    assert!(athletes[0].is_self && athletes[0].id == c.athlete_id);
+    assert!(athletes[1..].iter().all(|a| !a.is_self));
+    assert!(athletes.iter().any(|a| a.name.contains("佐藤")));
+}
