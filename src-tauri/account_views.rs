@@ -33,6 +33,8 @@ pub struct RegistrationView {
     pub client_id: String,
     /// A client secret is kept in the keychain for it.
     pub has_secret: bool,
+    /// The loopback ports sign-ins use; empty means any free port.
+    pub redirect_ports: Vec<u16>,
 }
 
 /// The "App registration" form. Not `Debug`: it carries the client secret.
@@ -45,6 +47,8 @@ pub struct RegisterAppRequest {
     pub client_id: String,
     /// Empty for a public client.
     pub client_secret: String,
+    /// The loopback ports the platform registered for the app, comma separated; empty for any.
+    pub redirect_ports: String,
 }
 
 /// The "Connect with an API key" form. Not `Debug`: it carries the key.
@@ -153,6 +157,7 @@ impl From<offpeak_store::AppRegistration> for RegistrationView {
             origin: r.origin,
             client_id: r.client_id,
             has_secret: r.confidential,
+            redirect_ports: r.redirect_ports,
         }
     }
 }

@@ -18,6 +18,20 @@ fn provider(name: &str) -> Result<ProviderKind, ApiError> {
     })
 }
 
+/// "8723, 8724" → the ports; empty means any.
+fn redirect_ports(list: &str) -> Result<Vec<u16>, ApiError> {
+    list.split([',', ' '])
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.parse::<u16>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                ApiError::invalid_input(format!(
+                    "“{p}” is not a port. Enter numbers from 1 to 65535, like 8723, 8724, or leave the field empty."
+                ))
+            })
+        })
+        .collect()
+}
+
 impl App {
     pub fn list_providers(&self) -> Vec<ProviderView> {
         ProviderKind::ALL
@@ -53,6 +67,7 @@ impl App {
             origin: request.origin,
             client_id: request.client_id,
             client_secret: Some(Sensitive::new(request.client_secret)),
+            redirect_ports: redirect_ports(&request.redirect_ports)?,
         };
         let registration =
             offpeak_sync::register_app(&self.store, &self.keychain()?.vault, input).await?;
@@ -179,5 +194,22 @@ impl App {
             .find(|a| a.connection.id == record.id)
             .map(AccountView::from)
             .ok_or_else(|| ApiError::internal("The new connection could not be read back."))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redirect_ports;
+
+    #[test]
+    fn redirect_ports_are_a_list_of_numbers_or_nothing() {
+        assert_eq!(redirect_ports("").unwrap(), Vec::<u16>::new());
+        assert_eq!(redirect_ports("8723, 8724").unwrap(), [8723, 8724]);
+        assert_eq!(redirect_ports("8723,8724").unwrap(), [8723, 8724]);
+        for bad in ["0", "70000", "http"] {
+            let err = redirect_ports(bad).unwrap_err();
+            assert_eq!(err.code, "invalid_input");
+            assert!(err.message.contains(bad), "{}", err.message);
+        }
     }
 }

@@ -92,6 +92,7 @@ impl App {
                 origin,
                 client_id: DEMO_CLIENT_ID.into(),
                 client_secret: DEMO_CLIENT_SECRET.into(),
+                redirect_ports: String::new(),
             })
             .await?;
         self.login_oauth(registration.id).await
@@ -157,6 +158,7 @@ mod tests {
             origin: "https://velo-peak.com".into(),
             client_id: "x".into(),
             client_secret: "s".into(),
+            redirect_ports: String::new(),
         };
         assert_eq!(
             app.register_app(request).await.unwrap_err().code,
@@ -189,6 +191,7 @@ mod tests {
                 origin: server.origin(),
                 client_id: DEMO_CLIENT_ID.into(),
                 client_secret: DEMO_CLIENT_SECRET.into(),
+                redirect_ports: String::new(),
             })
             .await
             .unwrap();

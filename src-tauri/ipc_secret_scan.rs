@@ -74,6 +74,7 @@ async fn no_ipc_answer_holds_a_token_key_or_client_secret() {
             origin: velopeak.origin(),
             client_id: DEMO_CLIENT_ID.into(),
             client_secret: DEMO_CLIENT_SECRET.into(),
+            redirect_ports: String::new(),
         })
         .await
         .unwrap();

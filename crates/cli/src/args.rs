@@ -3,9 +3,10 @@
 use offpeak_domain::{Month, ProviderKind};
 
 pub const USAGE: &str = "usage:
-  offpeak-cli login velopeak --client-id ID [--origin URL]
+  offpeak-cli login velopeak --client-id ID [--origin URL] [--ports 8723,8724]
         signs in through the browser; the app's client secret is read from $OFFPEAK_CLIENT_SECRET
-        the first time and kept in the system keychain
+        the first time and kept in the system keychain; --ports when the platform only accepts
+        registered redirect ports
   offpeak-cli login velocity --client-id ID [--origin URL]
         signs in through the browser (a public app: no secret)
   offpeak-cli login intervals [--athlete ID] [--origin URL]
@@ -27,6 +28,7 @@ pub enum Command {
         origin: Option<String>,
         client_id: Option<String>,
         athlete: Option<String>,
+        ports: Vec<u16>,
     },
     Logout {
         connection: Option<String>,
@@ -82,11 +84,16 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
             if athlete.is_some() && client_id.is_some() {
                 return Err("--athlete goes with an API key, not with --client-id".into());
             }
+            let ports = flag("--ports")?
+                .map(|list| parse_ports(&list))
+                .transpose()?
+                .unwrap_or_default();
             Ok(Command::Login {
                 provider,
                 origin: flag("--origin")?,
                 client_id,
                 athlete,
+                ports,
             })
         }
         "logout" => Ok(Command::Logout {
@@ -107,6 +114,21 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
     }
 }
 
+/// "8723,8724" → the ports, each from 1 to 65535.
+fn parse_ports(list: &str) -> Result<Vec<u16>, String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.parse::<u16>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                format!(
+                    "“{p}” is not a port; --ports takes numbers from 1 to 65535, like 8723,8724"
+                )
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +146,17 @@ mod tests {
                 origin: Some("http://127.0.0.1:5".into()),
                 client_id: Some("abc".into()),
                 athlete: None,
+                ports: Vec::new(),
+            }
+        );
+        assert_eq!(
+            parse_line("login velopeak --client-id abc --ports 8723,8724").unwrap(),
+            Command::Login {
+                provider: ProviderKind::Velopeak,
+                origin: None,
+                client_id: Some("abc".into()),
+                athlete: None,
+                ports: vec![8723, 8724],
             }
         );
         assert_eq!(
@@ -133,6 +166,7 @@ mod tests {
                 origin: None,
                 client_id: None,
                 athlete: Some("i1042".into()),
+                ports: Vec::new(),
             }
         );
         assert_eq!(
@@ -171,6 +205,11 @@ mod tests {
             parse_line("login strava --client-id x")
                 .unwrap_err()
                 .contains("velopeak, velocity, intervals")
+        );
+        assert!(
+            parse_line("login velopeak --client-id x --ports 80,http")
+                .unwrap_err()
+                .contains("“http” is not a port")
         );
         assert!(
             parse_line("login intervals --client-id x --athlete 5")

@@ -14,6 +14,7 @@ pub struct LoginArgs {
     pub origin: Option<String>,
     pub client_id: Option<String>,
     pub athlete: Option<String>,
+    pub ports: Vec<u16>,
 }
 
 fn from_env(name: &str) -> Option<Sensitive<String>> {
@@ -48,6 +49,7 @@ pub async fn login(
         origin,
         client_id,
         client_secret: from_env("OFFPEAK_CLIENT_SECRET"),
+        redirect_ports: args.ports,
     };
     let registration = offpeak_sync::register_app(store, vault, input).await?;
     // Ctrl-C stops waiting for the browser and closes the listener.

@@ -51,6 +51,7 @@ async fn run(command: Command) -> Result<(), SyncError> {
             origin,
             client_id,
             athlete,
+            ports,
         } => {
             let vault = Vault::system(offpeak_sync::KEYCHAIN_SERVICE).await?;
             let request = login::LoginArgs {
@@ -58,6 +59,7 @@ async fn run(command: Command) -> Result<(), SyncError> {
                 origin,
                 client_id,
                 athlete,
+                ports,
             };
             let record = login::login(&store, &vault, request).await?;
             println!(

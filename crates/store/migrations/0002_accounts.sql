@@ -6,6 +6,7 @@ CREATE TABLE app_registrations (
     origin       TEXT NOT NULL,
     client_id    TEXT NOT NULL,
     confidential INTEGER NOT NULL,        -- 1 when a client secret is kept in the keychain
+    redirect_ports TEXT NOT NULL DEFAULT '', -- loopback ports the platform registered, comma separated; '' = any
     created_at   TEXT NOT NULL,
     UNIQUE (provider, origin, client_id)
 );

@@ -16,6 +16,9 @@ pub struct AppRegistration {
     pub client_id: String,
     /// True when a client secret is kept in the keychain for it.
     pub confidential: bool,
+    /// The loopback ports the platform accepts for this app, for platforms that demand
+    /// registered redirect ports; empty means any port.
+    pub redirect_ports: Vec<u16>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -26,6 +29,7 @@ struct Row {
     origin: String,
     client_id: String,
     confidential: bool,
+    redirect_ports: String,
     created_at: String,
 }
 
@@ -41,6 +45,15 @@ impl TryFrom<Row> for AppRegistration {
             origin: row.origin,
             client_id: row.client_id,
             confidential: row.confidential,
+            redirect_ports: row
+                .redirect_ports
+                .split(',')
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    p.parse()
+                        .map_err(|_| StoreError::BadValue(format!("redirect port {p}")))
+                })
+                .collect::<Result<_, _>>()?,
             created_at: parse_instant(&row.created_at)?,
         })
     }
@@ -55,20 +68,29 @@ impl Store {
         registration: &AppRegistration,
     ) -> Result<AppRegistration, StoreError> {
         sqlx::query(
-            "INSERT INTO app_registrations (id, provider, origin, client_id, confidential, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT(provider, origin, client_id) DO UPDATE SET confidential = excluded.confidential",
+            "INSERT INTO app_registrations (id, provider, origin, client_id, confidential, redirect_ports, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(provider, origin, client_id) DO UPDATE SET confidential = excluded.confidential,
+               redirect_ports = excluded.redirect_ports",
         )
         .bind(&registration.id)
         .bind(registration.provider.as_str())
         .bind(&registration.origin)
         .bind(&registration.client_id)
         .bind(registration.confidential)
+        .bind(
+            registration
+                .redirect_ports
+                .iter()
+                .map(u16::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        )
         .bind(instant_text(registration.created_at))
         .execute(self.pool())
         .await?;
         let row: Row = sqlx::query_as(
-            "SELECT id, provider, origin, client_id, confidential, created_at FROM app_registrations
+            "SELECT id, provider, origin, client_id, confidential, redirect_ports, created_at FROM app_registrations
              WHERE provider = ? AND origin = ? AND client_id = ?",
         )
         .bind(registration.provider.as_str())
@@ -82,7 +104,7 @@ impl Store {
     /// Every registration, oldest first.
     pub async fn registrations(&self) -> Result<Vec<AppRegistration>, StoreError> {
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT id, provider, origin, client_id, confidential, created_at FROM app_registrations
+            "SELECT id, provider, origin, client_id, confidential, redirect_ports, created_at FROM app_registrations
              ORDER BY created_at, id",
         )
         .fetch_all(self.pool())
@@ -92,7 +114,7 @@ impl Store {
 
     pub async fn registration(&self, id: &str) -> Result<Option<AppRegistration>, StoreError> {
         let row: Option<Row> = sqlx::query_as(
-            "SELECT id, provider, origin, client_id, confidential, created_at FROM app_registrations
+            "SELECT id, provider, origin, client_id, confidential, redirect_ports, created_at FROM app_registrations
              WHERE id = ?",
         )
         .bind(id)

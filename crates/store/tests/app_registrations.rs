@@ -11,6 +11,7 @@ fn registration(id: &str, client_id: &str, confidential: bool) -> AppRegistratio
         origin: "https://velo-peak.com".into(),
         client_id: client_id.into(),
         confidential,
+        redirect_ports: Vec::new(),
         created_at: at("2026-11-23T17:00:00Z"),
     }
 }
@@ -24,12 +25,12 @@ async fn a_registration_is_kept_once_per_platform_origin_and_client_id() {
         .unwrap();
     assert_eq!(first.id, "r1");
     // Entering the same client id again keeps the first id (the keychain entry's name).
-    let again = store
-        .save_registration(&registration("r2", "offpeak", false))
-        .await
-        .unwrap();
+    let mut changed = registration("r2", "offpeak", false);
+    changed.redirect_ports = vec![8723, 8724];
+    let again = store.save_registration(&changed).await.unwrap();
     assert_eq!(again.id, "r1");
     assert!(!again.confidential);
+    assert_eq!(again.redirect_ports, [8723, 8724]);
     store
         .save_registration(&registration("r3", "other", true))
         .await

@@ -45,7 +45,7 @@ where
     })?;
     let secret = client_secret(vault, &registration).await?;
     let provider = registration.provider;
-    let profile = profiles::oauth_profile(
+    let mut profile = profiles::oauth_profile(
         http,
         provider,
         &registration.origin,
@@ -53,6 +53,7 @@ where
         secret,
     )
     .await?;
+    profile.redirect_ports = registration.redirect_ports.clone();
     let requested = profiles::requested_scopes(provider);
     let pending = PendingLogin::start(profile, &requested).await?;
     open_browser(pending.authorize_url()).map_err(|e| {

@@ -18,6 +18,8 @@ pub struct RegistrationInput {
     pub client_id: String,
     /// `None` for a public client, or to keep the secret already saved for this client id.
     pub client_secret: Option<Sensitive<String>>,
+    /// The loopback ports the platform registered for this app; empty means any port.
+    pub redirect_ports: Vec<u16>,
 }
 
 /// Whether the platform's apps are confidential (they authenticate with a client secret).
@@ -84,6 +86,7 @@ pub async fn register_app(
         origin,
         client_id,
         confidential: needs_client_secret(provider),
+        redirect_ports: input.redirect_ports,
         created_at: Utc::now(),
     };
     Ok(store.save_registration(&registration).await?)

@@ -77,6 +77,7 @@ async fn a_secret_for_a_public_client_is_refused_before_anything_is_kept() {
             origin: w.sandbox.origin(),
             client_id: DEMO_CLIENT_ID.into(),
             client_secret: Some(offpeak_domain::Sensitive::new("s".into())),
+            redirect_ports: Vec::new(),
         },
     )
     .await;
@@ -275,4 +276,44 @@ async fn a_coach_connection_lists_the_athletes_it_can_read() {
     assert!(athletes[0].is_self && athletes[0].id == c.athlete_id);
     assert!(athletes[1..].iter().all(|a| !a.is_self));
     assert!(athletes.iter().any(|a| a.name.contains("佐藤")));
+}
+
+#[tokio::test]
+async fn a_registration_with_fixed_redirect_ports_signs_in_on_the_first_free_one() {
+    let w = world().await;
+    // One port of the list is taken by another program; the sign-in uses the next.
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let ports = [
+        busy.local_addr().unwrap().port(),
+        free.local_addr().unwrap().port(),
+    ];
+    drop(free);
+    let registration = offpeak_sync::register_app(
+        &w.store,
+        &w.vault,
+        offpeak_sync::RegistrationInput {
+            provider: ProviderKind::Velopeak,
+            origin: w.sandbox.origin(),
+            client_id: DEMO_CLIENT_ID.into(),
+            client_secret: Some(offpeak_domain::Sensitive::new(DEMO_CLIENT_SECRET.into())),
+            redirect_ports: ports.to_vec(),
+        },
+    )
+    .await
+    .unwrap();
+    let (seen_tx, seen_rx) = tokio::sync::oneshot::channel();
+    let person = move |url: &str| {
+        let _ = seen_tx.send(url.to_owned());
+        approving_person(url)
+    };
+    w.login_as(&registration.id, person).await.unwrap();
+    let url = url::Url::parse(&seen_rx.await.unwrap()).unwrap();
+    let redirect = url
+        .query_pairs()
+        .find(|(k, _)| k == "redirect_uri")
+        .unwrap()
+        .1
+        .into_owned();
+    assert_eq!(redirect, format!("http://127.0.0.1:{}/callback", ports[1]));
 }

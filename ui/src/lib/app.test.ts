@@ -27,6 +27,7 @@ const registration: RegistrationView = {
   origin: "https://velopeak.example",
   client_id: "offpeak",
   has_secret: true,
+  redirect_ports: [],
 };
 
 /** Lets the chain of awaited mock answers run to its end. */

@@ -4,7 +4,13 @@ import type { ProviderView } from "./bindings/ProviderView";
 import type { RegisterAppRequest } from "./bindings/RegisterAppRequest";
 import { validateOrigin } from "./format";
 
-export type RegistrationForm = { origin: string; clientId: string; clientSecret: string };
+export type RegistrationForm = {
+  origin: string;
+  clientId: string;
+  clientSecret: string;
+  /** Loopback ports the platform registered for the app, "8723, 8724"; empty for any. */
+  redirectPorts: string;
+};
 export type ApiKeyForm = { origin: string; apiKey: string; athleteId: string };
 export type Errors<T> = { [K in keyof T]: string | null };
 
@@ -26,7 +32,17 @@ export function validateRegistration(
     clientId: form.clientId.trim() ? null : `Enter the client ID of your ${provider.name} app.`,
     clientSecret:
       provider.oauth_needs_secret && !form.clientSecret ? "Enter the client secret." : null,
+    redirectPorts: parsePorts(form.redirectPorts)
+      ? null
+      : "Ports are numbers from 1 to 65535, like 8723, 8724. Leave it empty unless the platform requires it.",
   };
+}
+
+/** "8723, 8724" → [8723, 8724]; empty → []; anything else → null. */
+export function parsePorts(text: string): number[] | null {
+  const parts = text.split(/[\s,]+/).filter((p) => p !== "");
+  const ports = parts.map((p) => (/^\d{1,5}$/.test(p) ? Number(p) : NaN));
+  return ports.every((n) => n >= 1 && n <= 65535) ? ports : null;
 }
 
 export function validateApiKey(form: ApiKeyForm): Errors<ApiKeyForm> {
@@ -50,6 +66,7 @@ export function registerRequest(
     origin: cleanOrigin(form.origin),
     client_id: form.clientId.trim(),
     client_secret: provider.oauth_needs_secret ? form.clientSecret : "",
+    redirect_ports: (parsePorts(form.redirectPorts) ?? []).join(","),
   };
 }
 

@@ -66,6 +66,7 @@ impl World {
                 origin: self.sandbox.origin(),
                 client_id: client_id.into(),
                 client_secret: secret.map(|s| Sensitive::new(s.to_owned())),
+                redirect_ports: Vec::new(),
             },
         )
         .await

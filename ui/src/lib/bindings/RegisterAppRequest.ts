@@ -11,4 +11,8 @@ origin: string, client_id: string,
 /**
  * Empty for a public client.
  */
-client_secret: string, };
+client_secret: string, 
+/**
+ * The loopback ports the platform registered for the app, comma separated; empty for any.
+ */
+redirect_ports: string, };

@@ -7,4 +7,8 @@ export type RegistrationView = { id: string, provider: string, provider_name: st
 /**
  * A client secret is kept in the keychain for it.
  */
-has_secret: boolean, };
+has_secret: boolean, 
+/**
+ * The loopback ports sign-ins use; empty means any free port.
+ */
+redirect_ports: Array<number>, };
