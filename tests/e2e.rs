@@ -13,7 +13,7 @@ use offpeak_sandbox::{
 };
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use support::driver::TauriDriver;
+use support::launch::{launch, next_opened_url};
 use support::webdriver::Session;
 
 const APP: &str = env!("CARGO_BIN_EXE_offpeak");
@@ -22,62 +22,8 @@ fn screenshots() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e")
 }
 
-/// A "system browser" for the app: it hands each URL it is asked to open to the test, which
-/// then plays the person at the consent page.
-fn scripted_browser(dir: &Path) -> (PathBuf, PathBuf) {
-    let log = dir.join("opened-urls");
-    let script = dir.join("browser.sh");
-    std::fs::write(
-        &script,
-        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    (script, log)
-}
-
-async fn next_opened_url(log: &Path) -> String {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Some(url) = std::fs::read_to_string(log)
-            .ok()
-            .and_then(|t| t.lines().last().map(str::to_owned))
-        {
-            return url;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the app never opened the browser"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 /// One app window at a time: the tests share the display and the machine's two cores.
 static ONE_WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-/// A fresh app data directory, a scripted browser, and tauri-driver ready to launch the app.
-struct Launch {
-    _work: tempfile::TempDir,
-    opened: PathBuf,
-    driver: TauriDriver,
-}
-
-async fn launch() -> Launch {
-    let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    let (browser, opened) = scripted_browser(work.path());
-    let env = [
-        ("OFFPEAK_DATA_DIR", data.as_path()),
-        ("OFFPEAK_BROWSER", browser.as_path()),
-    ];
-    let driver = TauriDriver::start(&env).await;
-    Launch {
-        _work: work,
-        opened,
-        driver,
-    }
-}
 
 /// Plays the person at the consent page the app opened, then waits for the synced calendar.
 /// Returns the address the app opened.
