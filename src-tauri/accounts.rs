@@ -188,12 +188,7 @@ impl App {
         &self,
         record: ConnectionRecord,
     ) -> Result<AccountView, ApiError> {
-        offpeak_sync::accounts(&self.store)
-            .await?
-            .into_iter()
-            .find(|a| a.connection.id == record.id)
-            .map(AccountView::from)
-            .ok_or_else(|| ApiError::internal("The new connection could not be read back."))
+        Ok(offpeak_sync::account(&self.store, record).await?.into())
     }
 }
 

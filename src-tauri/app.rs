@@ -75,11 +75,9 @@ impl App {
             let mut demo = self.demo.lock().await;
             if demo.is_none() {
                 let config = SandboxConfig::demo(Local::now().date_naive());
-                let server = RunningSandbox::start(config, ([127, 0, 0, 1], 0).into())
-                    .await
-                    .map_err(|e| {
-                        ApiError::internal(format!("The demo server could not start: {e}."))
-                    })?;
+                let server = RunningSandbox::start_local(config).await.map_err(|e| {
+                    ApiError::internal(format!("The demo server could not start: {e}."))
+                })?;
                 *demo = Some(server);
             }
             demo.as_ref()
@@ -182,9 +180,7 @@ mod tests {
     /// A demo server and this app registered with it.
     async fn demo_registration(app: &App) -> (RunningSandbox, RegistrationView) {
         let config = SandboxConfig::demo(Local::now().date_naive());
-        let server = RunningSandbox::start(config, ([127, 0, 0, 1], 0).into())
-            .await
-            .unwrap();
+        let server = RunningSandbox::start_local(config).await.unwrap();
         let registration = app
             .register_app(RegisterAppRequest {
                 provider: "velopeak".into(),

@@ -24,9 +24,7 @@ fn approving_browser() -> Opener {
 
 async fn start(variant: Variant) -> RunningSandbox {
     let config = SandboxConfig::for_variant(variant, Local::now().date_naive());
-    RunningSandbox::start(config, ([127, 0, 0, 1], 0).into())
-        .await
-        .unwrap()
+    RunningSandbox::start_local(config).await.unwrap()
 }
 
 /// Every secret string the keychain holds for the app's connections and registrations.

@@ -57,6 +57,10 @@ async fn fill_in_the_velopeak_registration(session: &Session, sandbox: &RunningS
     session
         .wait_for("[data-testid=waiting]", Duration::from_secs(10))
         .await;
+    session
+        .wait_for("[data-testid=cancel-login]", Duration::from_secs(10))
+        .await;
+    session.screenshot(&screenshots().join("waiting.png")).await;
 }
 
 async fn count(session: &Session, css: &str) -> usize {
@@ -67,12 +71,9 @@ async fn count(session: &Session, css: &str) -> usize {
 #[ignore = "needs Xvfb, a Secret Service and tauri-driver; scripts/test runs it"]
 async fn connect_sync_and_browse_the_calendar_offline() {
     let _window = ONE_WINDOW.lock().await;
-    let sandbox = RunningSandbox::start(
-        SandboxConfig::demo(Local::now().date_naive()),
-        ([127, 0, 0, 1], 0).into(),
-    )
-    .await
-    .unwrap();
+    let sandbox = RunningSandbox::start_local(SandboxConfig::demo(Local::now().date_naive()))
+        .await
+        .unwrap();
     let app = launch().await;
     let session = Session::start(&app.driver.url, APP).await;
 
@@ -190,15 +191,13 @@ async fn card_of(session: &Session, provider: &str) -> String {
 async fn accounts_show_scopes_and_expiry_and_disconnect_with_purge_removes_one() {
     let _window = ONE_WINDOW.lock().await;
     let today = Local::now().date_naive();
-    let velopeak = RunningSandbox::start(SandboxConfig::demo(today), ([127, 0, 0, 1], 0).into())
+    let velopeak = RunningSandbox::start_local(SandboxConfig::demo(today))
         .await
         .unwrap();
-    let intervals = RunningSandbox::start(
-        SandboxConfig::for_variant(Variant::Intervals, today),
-        ([127, 0, 0, 1], 0).into(),
-    )
-    .await
-    .unwrap();
+    let intervals =
+        RunningSandbox::start_local(SandboxConfig::for_variant(Variant::Intervals, today))
+            .await
+            .unwrap();
     let app = launch().await;
     let session = Session::start(&app.driver.url, APP).await;
     session

@@ -34,7 +34,7 @@ async fn output(data: &Path, args: &[&str]) -> (bool, String) {
 #[ignore = "needs a Secret Service (the OS keychain); scripts/test runs it"]
 async fn login_sync_calendar_and_accounts() {
     let today = Local::now().date_naive();
-    let sandbox = RunningSandbox::start(SandboxConfig::demo(today), ([127, 0, 0, 1], 0).into())
+    let sandbox = RunningSandbox::start_local(SandboxConfig::demo(today))
         .await
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -98,12 +98,10 @@ async fn login_sync_calendar_and_accounts() {
     );
 
     // A second account: Intervals.icu by API key, read from the environment.
-    let intervals = RunningSandbox::start(
-        SandboxConfig::for_variant(Variant::Intervals, today),
-        ([127, 0, 0, 1], 0).into(),
-    )
-    .await
-    .unwrap();
+    let intervals =
+        RunningSandbox::start_local(SandboxConfig::for_variant(Variant::Intervals, today))
+            .await
+            .unwrap();
     let out = cli(data)
         .args(["login", "intervals", "--origin", &intervals.origin()])
         .env("OFFPEAK_API_KEY", DEMO_INTERVALS_KEY)

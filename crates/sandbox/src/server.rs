@@ -245,6 +245,11 @@ pub struct RunningSandbox {
 
 impl RunningSandbox {
     /// Binds `addr` (use `127.0.0.1:0` for a free port), builds the data set and starts serving.
+    /// Starts on `127.0.0.1` with a port the OS picks: what tests, benchmarks and the demo use.
+    pub async fn start_local(config: SandboxConfig) -> std::io::Result<RunningSandbox> {
+        RunningSandbox::start(config, ([127, 0, 0, 1], 0).into()).await
+    }
+
     pub async fn start(config: SandboxConfig, addr: SocketAddr) -> std::io::Result<RunningSandbox> {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let local = listener.local_addr()?;

@@ -31,7 +31,7 @@ pub use engine::{SyncReport, Syncer};
 pub use error::{ErrorCode, SyncError};
 pub use login::{LoginControl, connect_oauth, reconnect};
 pub use registrations::{RegistrationInput, forget_app, needs_client_secret, register_app};
-pub use summary::{AccountSummary, accounts};
+pub use summary::{AccountSummary, account, accounts};
 
 /// The keychain service under which Offpeak keeps its secrets.
 pub const KEYCHAIN_SERVICE: &str = "offpeak";

@@ -22,7 +22,7 @@ pub(crate) async fn oauth_profile(
     client_id: &str,
     client_secret: Option<Sensitive<String>>,
 ) -> Result<OAuthProfile, SyncError> {
-    let mut profile = match provider {
+    let profile = match provider {
         ProviderKind::Velopeak => velopeak::oauth_profile(origin, client_id, client_secret),
         ProviderKind::Velocity => velopeak::velocity_profile(origin, client_id),
         ProviderKind::Intervals => {
@@ -34,8 +34,5 @@ pub(crate) async fn oauth_profile(
             intervals::oauth_profile(origin, client_id, secret)
         }
     };
-    if let Some(metadata) = oauth::discover(http, origin).await? {
-        metadata.apply_to(&mut profile);
-    }
-    Ok(profile)
+    Ok(oauth::with_metadata(http, origin, profile).await?)
 }

@@ -15,13 +15,19 @@ pub struct AccountSummary {
 pub async fn accounts(store: &Store) -> Result<Vec<AccountSummary>, SyncError> {
     let mut all = Vec::new();
     for connection in store.connections().await? {
-        let athletes = store.athletes(&connection.id).await?;
-        let cache = store.cache_usage(&connection.id).await?;
-        all.push(AccountSummary {
-            connection,
-            athletes,
-            cache,
-        });
+        all.push(account(store, connection).await?);
     }
     Ok(all)
+}
+
+/// One connection with its athletes and cache usage.
+pub async fn account(
+    store: &Store,
+    connection: ConnectionRecord,
+) -> Result<AccountSummary, SyncError> {
+    Ok(AccountSummary {
+        athletes: store.athletes(&connection.id).await?,
+        cache: store.cache_usage(&connection.id).await?,
+        connection,
+    })
 }

@@ -29,12 +29,9 @@ pub fn anchor() -> NaiveDate {
 }
 
 pub async fn start(variant: Variant) -> RunningSandbox {
-    RunningSandbox::start(
-        SandboxConfig::for_variant(variant, anchor()),
-        ([127, 0, 0, 1], 0).into(),
-    )
-    .await
-    .unwrap()
+    RunningSandbox::start_local(SandboxConfig::for_variant(variant, anchor()))
+        .await
+        .unwrap()
 }
 
 pub fn secret() -> Sensitive<String> {

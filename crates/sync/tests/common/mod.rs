@@ -24,9 +24,7 @@ pub fn anchor() -> NaiveDate {
 }
 
 pub async fn world_with(config: SandboxConfig) -> World {
-    let sandbox = RunningSandbox::start(config, "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
+    let sandbox = RunningSandbox::start_local(config).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
     World {
@@ -196,10 +194,7 @@ pub fn denying_person(url: &str) -> Result<(), String> {
 
 /// Another sandbox, to stand in after a test stopped the one its connection points at.
 pub async fn idle_sandbox() -> RunningSandbox {
-    RunningSandbox::start(
-        SandboxConfig::demo(anchor()),
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap()
+    RunningSandbox::start_local(SandboxConfig::demo(anchor()))
+        .await
+        .unwrap()
 }
