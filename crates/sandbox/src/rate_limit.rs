@@ -1,6 +1,6 @@
 //! Request limits. VeloPeak counts per token: 100 requests in each 10-second window and 20,000
 //! a day, reported on every answer in `X-RateLimit-Limit`, `-Remaining` and `-Reset` (epoch
-//! seconds), with 429 and `Retry-After` past the limit. Intervals.icu allows about 10 requests
+//! seconds), with 429 and `Retry-After` past the limit. A window opens with a token's first request. Intervals.icu allows about 10 requests
 //! a second per address with a short burst and sends no such headers.
 
 use std::collections::HashMap;
@@ -47,12 +47,13 @@ impl RateLimiter {
         let key: [u8; 32] = Sha256::digest(key).into();
         let window_s = i64::try_from(limits.window.as_secs().max(1)).unwrap_or(10);
         let t = now.timestamp();
-        let window_start = t - t.rem_euclid(window_s);
         let day = t.div_euclid(86_400);
         let mut usage = self.usage.lock().unwrap_or_else(|e| e.into_inner());
         let u = usage.entry(key).or_default();
-        if u.window_start != window_start {
-            u.window_start = window_start;
+        // A window opens with the first request after the previous one closed, so a burst is
+        // never split by a boundary that has nothing to do with the caller.
+        if u.in_window == 0 || t >= u.window_start + window_s {
+            u.window_start = t;
             u.in_window = 0;
         }
         if u.day != day {
@@ -73,7 +74,7 @@ impl RateLimiter {
             allowed: u.in_window <= limits.per_window,
             limit: limits.per_window,
             remaining: limits.per_window.saturating_sub(u.in_window),
-            reset: window_start + window_s,
+            reset: u.window_start + window_s,
         }
     }
 }
@@ -158,7 +159,7 @@ mod tests {
         let verdicts: Vec<Verdict> = (0..4).map(|_| limiter.check(b"a", t0, &limits)).collect();
         assert_eq!(verdicts[0].remaining, 2);
         assert!(verdicts[2].allowed && !verdicts[3].allowed);
-        assert_eq!(verdicts[3].reset, t0.timestamp() - 1 + 10);
+        assert_eq!(verdicts[3].reset, t0.timestamp() + 10);
         // Another token has its own budget.
         assert!(limiter.check(b"b", t0, &limits).allowed);
         // The next window allows again, until the day runs out.
