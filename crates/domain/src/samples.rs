@@ -26,6 +26,7 @@ pub fn workout(id: &str, date: &str, name: &str) -> Workout {
         planned_distance_m: None,
         planned_load: Some(60.0),
         structure: Some(serde_json::json!({"steps": [{"kind": "warmup", "duration_s": 600}]})),
+        race: None,
         updated_at: instant("2026-11-01T10:00:00Z"),
     }
 }
@@ -49,6 +50,16 @@ pub fn activity(id: &str, date: &str, planned: Option<&str>) -> Activity {
         load: Some(55.0),
         trainer: false,
         planned_workout_id: planned.map(str::to_owned),
+        description: Some("Easy along the river.".into()),
+        normalized_power_w: None,
+        max_hr: Some(171.0),
+        avg_cadence: Some(172.0),
+        calories: Some(690.0),
+        intensity_factor: None,
+        stream_types: ["time", "distance", "heartrate", "cadence", "latlng"]
+            .map(String::from)
+            .to_vec(),
+        stub: false,
         updated_at: instant("2026-11-02T10:00:00Z"),
     }
 }

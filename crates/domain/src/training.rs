@@ -38,13 +38,47 @@ impl Sport {
     }
 }
 
-/// The person whose training is synced.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The person whose training is synced, with the thresholds and zones that turn their streams
+/// into figures (time in zones, load). Zones are upper bounds, lowest zone first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Athlete {
     pub id: String,
     pub name: String,
     pub timezone: Option<String>,
     pub ftp_w: Option<u32>,
+    pub weight_kg: Option<f64>,
+    pub hr_max: Option<u32>,
+    pub hr_rest: Option<u32>,
+    pub threshold_pace_s_per_km: Option<u32>,
+    pub power_zones_w: Vec<u32>,
+    pub hr_zones_bpm: Vec<u32>,
+}
+
+/// How much a race matters to the season (A: the goal of the year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RacePriority {
+    A,
+    B,
+    C,
+}
+
+impl RacePriority {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RacePriority::A => "A",
+            RacePriority::B => "B",
+            RacePriority::C => "C",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<RacePriority> {
+        match text {
+            "A" => Some(RacePriority::A),
+            "B" => Some(RacePriority::B),
+            "C" => Some(RacePriority::C),
+            _ => None,
+        }
+    }
 }
 
 /// A workout on the plan, on a local date.
@@ -62,6 +96,8 @@ pub struct Workout {
     pub planned_load: Option<f64>,
     /// The workout's steps as the platform sent them (kept whole, rendered later).
     pub structure: Option<serde_json::Value>,
+    /// Set when the planned session is a race.
+    pub race: Option<RacePriority>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -84,5 +120,31 @@ pub struct Activity {
     pub load: Option<f64>,
     pub trainer: bool,
     pub planned_workout_id: Option<String>,
+    pub description: Option<String>,
+    pub normalized_power_w: Option<f64>,
+    pub max_hr: Option<f64>,
+    pub avg_cadence: Option<f64>,
+    pub calories: Option<f64>,
+    pub intensity_factor: Option<f64>,
+    /// The stream types the platform holds for it (`watts`, `heartrate`, `latlng`, …).
+    pub stream_types: Vec<String>,
+    /// A placeholder the platform keeps for an activity it may not pass on (Intervals.icu's
+    /// Strava imports): only its id, start and name are known, and it has no streams.
+    pub stub: bool,
+    /// When the platform last changed it (for Intervals.icu, its last sync or analysis).
     pub updated_at: DateTime<Utc>,
+}
+
+impl Activity {
+    /// What decides the activity's streams: when they change, streams fetched before are
+    /// stale. A rename or a new description keeps them.
+    pub fn streams_fingerprint(&self) -> String {
+        format!(
+            "{}|{}|{}|{}",
+            self.start_time.timestamp(),
+            self.elapsed_time_s,
+            self.sport.as_str(),
+            self.stream_types.join(",")
+        )
+    }
 }

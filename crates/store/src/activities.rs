@@ -56,6 +56,14 @@ impl TryFrom<Row> for Activity {
             load: row.load,
             trainer: row.trainer,
             planned_workout_id: row.planned_workout_id,
+            description: None,
+            normalized_power_w: None,
+            max_hr: None,
+            avg_cadence: None,
+            calories: None,
+            intensity_factor: None,
+            stream_types: Vec::new(),
+            stub: false,
         })
     }
 }

@@ -10,6 +10,7 @@
 pub mod activities;
 pub mod app_registrations;
 pub mod athletes;
+pub mod codec;
 pub mod connections;
 mod error;
 pub mod sync_state;

@@ -48,6 +48,7 @@ impl TryFrom<Row> for Workout {
             sport: Sport::parse(&row.sport),
             name: row.name,
             description: row.description,
+            race: None,
             planned_duration_s: u32::try_from(row.planned_duration_s).unwrap_or(0),
             planned_distance_m: row.planned_distance_m,
             planned_load: row.planned_load,

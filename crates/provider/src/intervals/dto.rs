@@ -57,6 +57,7 @@ impl From<AthleteDto> for Athlete {
             id: dto.id,
             timezone: dto.timezone,
             ftp_w,
+            ..Athlete::default()
         }
     }
 }
@@ -115,6 +116,7 @@ impl EventDto {
             planned_distance_m: self.distance.or(self.distance_target),
             planned_load: self.icu_training_load.or(self.load_target),
             structure: self.workout_doc.filter(|d| !d.is_null()),
+            race: None,
             id: self.id,
         })
     }
@@ -213,6 +215,14 @@ impl ActivityDto {
             load: self.icu_training_load,
             trainer: self.trainer.unwrap_or(false),
             planned_workout_id: self.paired_event_id,
+            description: None,
+            normalized_power_w: None,
+            max_hr: None,
+            avg_cadence: None,
+            calories: None,
+            intensity_factor: None,
+            stream_types: Vec::new(),
+            stub: false,
             id: self.id,
         }))
     }

@@ -36,6 +36,7 @@ impl From<AthleteDto> for Athlete {
             name: dto.name,
             timezone: dto.timezone,
             ftp_w: dto.ftp_w.map(|w| w.round() as u32),
+            ..Athlete::default()
         }
     }
 }
@@ -78,6 +79,7 @@ impl TryFrom<WorkoutDto> for Workout {
             planned_distance_m: dto.planned_distance_m,
             planned_load: dto.planned_load,
             structure: dto.structure,
+            race: None,
         })
     }
 }
@@ -133,6 +135,14 @@ impl TryFrom<ActivityDto> for Activity {
             load: dto.load,
             trainer: dto.trainer,
             planned_workout_id: dto.planned_workout_id,
+            description: None,
+            normalized_power_w: None,
+            max_hr: None,
+            avg_cadence: None,
+            calories: None,
+            intensity_factor: None,
+            stream_types: Vec::new(),
+            stub: false,
         })
     }
 }
