@@ -173,7 +173,7 @@ pub struct StravaStub {
 }
 
 pub(super) enum Listed {
-    Activity(Activity),
+    Activity(Box<Activity>),
     Stub(StravaStub),
 }
 
@@ -198,7 +198,7 @@ impl ActivityDto {
             None => start_time,
         };
         let moving = self.moving_time.unwrap_or(0.0);
-        Ok(Listed::Activity(Activity {
+        Ok(Listed::Activity(Box::new(Activity {
             start_time,
             local_date,
             updated_at,
@@ -224,7 +224,7 @@ impl ActivityDto {
             stream_types: Vec::new(),
             stub: false,
             id: self.id,
-        }))
+        })))
     }
 }
 

@@ -144,7 +144,7 @@ impl IntervalsClient {
         };
         for item in listed {
             match item.into_listed(id)? {
-                Listed::Activity(a) => list.activities.push(a),
+                Listed::Activity(a) => list.activities.push(*a),
                 Listed::Stub(s) => list.strava_stubs.push(s),
             }
         }
