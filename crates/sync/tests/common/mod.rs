@@ -49,6 +49,18 @@ impl World {
         Syncer::new(self.store.clone(), self.vault.clone(), self.http.clone())
     }
 
+    /// Streams only when an activity is opened: most tests are about summaries, and generating
+    /// hundreds of rides' streams would only slow them down.
+    pub async fn streams_on_demand(&self) {
+        offpeak_sync::SyncSettings {
+            streams: offpeak_sync::StreamsPolicy::OnDemand,
+            ..offpeak_sync::SyncSettings::default()
+        }
+        .save(&self.store)
+        .await
+        .unwrap();
+    }
+
     /// Registers this app on the sandbox (VeloPeak: the demo confidential app).
     pub async fn register(
         &self,
