@@ -1,17 +1,20 @@
-//! The `activities` table: completed activities, one row per connection and platform id.
+//! The `activities` table: completed activities, one row per connection and platform id. Each
+//! row keeps the fingerprint of what decides its streams, so streams fetched for an older version
+//! of the activity are known to be stale.
 
+use crate::changes::{self, Applied, Changes, ItemTable, column_list};
 use crate::connections::{instant_text, parse_instant};
+use crate::sync_checkpoints::PageCheckpoint;
 use crate::sync_state::{self, Checkpoint, Resource};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use offpeak_domain::{Activity, ConnectionId, Sport};
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::Sqlite;
+use sqlx::query_builder::Separated;
 
-/// Rows per INSERT statement: 18 columns × 50 stays well under SQLite's variable limit.
-const ROWS_PER_STATEMENT: usize = 50;
-
-#[derive(sqlx::FromRow)]
-struct Row {
+/// An activity as stored.
+#[derive(Debug, PartialEq, sqlx::FromRow)]
+pub(crate) struct Row {
     id: String,
     athlete_id: String,
     start_time: String,
@@ -28,7 +31,49 @@ struct Row {
     load: Option<f64>,
     trainer: bool,
     planned_workout_id: Option<String>,
+    description: Option<String>,
+    normalized_power_w: Option<f64>,
+    max_hr: Option<f64>,
+    avg_cadence: Option<f64>,
+    calories: Option<f64>,
+    intensity_factor: Option<f64>,
+    stream_types: String,
+    stub: bool,
+    streams_fingerprint: String,
     updated_at: String,
+}
+
+impl From<&Activity> for Row {
+    fn from(a: &Activity) -> Row {
+        Row {
+            id: a.id.clone(),
+            athlete_id: a.athlete_id.clone(),
+            start_time: instant_text(a.start_time),
+            timezone: a.timezone.clone(),
+            local_date: a.local_date.to_string(),
+            sport: a.sport.as_str().to_owned(),
+            name: a.name.clone(),
+            elapsed_time_s: i64::from(a.elapsed_time_s),
+            moving_time_s: i64::from(a.moving_time_s),
+            distance_m: a.distance_m,
+            elevation_gain_m: a.elevation_gain_m,
+            avg_power_w: a.avg_power_w,
+            avg_hr: a.avg_hr,
+            load: a.load,
+            trainer: a.trainer,
+            planned_workout_id: a.planned_workout_id.clone(),
+            description: a.description.clone(),
+            normalized_power_w: a.normalized_power_w,
+            max_hr: a.max_hr,
+            avg_cadence: a.avg_cadence,
+            calories: a.calories,
+            intensity_factor: a.intensity_factor,
+            stream_types: a.stream_types.join(","),
+            stub: a.stub,
+            streams_fingerprint: a.streams_fingerprint(),
+            updated_at: instant_text(a.updated_at),
+        }
+    }
 }
 
 impl TryFrom<Row> for Activity {
@@ -42,6 +87,12 @@ impl TryFrom<Row> for Activity {
                 .parse()
                 .map_err(|_| StoreError::BadValue(format!("date {}", row.local_date)))?,
             updated_at: parse_instant(&row.updated_at)?,
+            stream_types: row
+                .stream_types
+                .split(',')
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect(),
             id: row.id,
             athlete_id: row.athlete_id,
             timezone: row.timezone,
@@ -56,15 +107,86 @@ impl TryFrom<Row> for Activity {
             load: row.load,
             trainer: row.trainer,
             planned_workout_id: row.planned_workout_id,
-            description: None,
-            normalized_power_w: None,
-            max_hr: None,
-            avg_cadence: None,
-            calories: None,
-            intensity_factor: None,
-            stream_types: Vec::new(),
-            stub: false,
+            description: row.description,
+            normalized_power_w: row.normalized_power_w,
+            max_hr: row.max_hr,
+            avg_cadence: row.avg_cadence,
+            calories: row.calories,
+            intensity_factor: row.intensity_factor,
+            stub: row.stub,
         })
+    }
+}
+
+pub(crate) struct Activities;
+
+impl ItemTable for Activities {
+    type Row = Row;
+    const TABLE: &'static str = "activities";
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "athlete_id",
+        "start_time",
+        "timezone",
+        "local_date",
+        "sport",
+        "name",
+        "elapsed_time_s",
+        "moving_time_s",
+        "distance_m",
+        "elevation_gain_m",
+        "avg_power_w",
+        "avg_hr",
+        "load",
+        "trainer",
+        "planned_workout_id",
+        "description",
+        "normalized_power_w",
+        "max_hr",
+        "avg_cadence",
+        "calories",
+        "intensity_factor",
+        "stream_types",
+        "stub",
+        "streams_fingerprint",
+        "updated_at",
+    ];
+    const KEY: &'static str = "id";
+    const KEY_PER_ATHLETE: bool = false;
+    const DATE: &'static str = "local_date";
+
+    fn key(row: &Row) -> &str {
+        &row.id
+    }
+
+    fn push_row(values: &mut Separated<'_, Sqlite, &'static str>, row: &Row) {
+        values
+            .push_bind(&row.id)
+            .push_bind(&row.athlete_id)
+            .push_bind(&row.start_time)
+            .push_bind(&row.timezone)
+            .push_bind(&row.local_date)
+            .push_bind(&row.sport)
+            .push_bind(&row.name)
+            .push_bind(row.elapsed_time_s)
+            .push_bind(row.moving_time_s)
+            .push_bind(row.distance_m)
+            .push_bind(row.elevation_gain_m)
+            .push_bind(row.avg_power_w)
+            .push_bind(row.avg_hr)
+            .push_bind(row.load)
+            .push_bind(row.trainer)
+            .push_bind(&row.planned_workout_id)
+            .push_bind(&row.description)
+            .push_bind(row.normalized_power_w)
+            .push_bind(row.max_hr)
+            .push_bind(row.avg_cadence)
+            .push_bind(row.calories)
+            .push_bind(row.intensity_factor)
+            .push_bind(&row.stream_types)
+            .push_bind(row.stub)
+            .push_bind(&row.streams_fingerprint)
+            .push_bind(&row.updated_at);
     }
 }
 
@@ -76,47 +198,36 @@ impl Store {
         activities: &[Activity],
         checkpoint: &Checkpoint,
     ) -> Result<(), StoreError> {
+        let rows: Vec<Row> = activities.iter().map(Row::from).collect();
         let mut tx = self.pool().begin().await?;
-        for chunk in activities.chunks(ROWS_PER_STATEMENT) {
-            let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "INSERT INTO activities (connection_id, id, athlete_id, start_time, timezone, local_date, sport, name, \
-                 elapsed_time_s, moving_time_s, distance_m, elevation_gain_m, avg_power_w, avg_hr, load, trainer, \
-                 planned_workout_id, updated_at) ",
-            );
-            insert.push_values(chunk, |mut row, a| {
-                row.push_bind(&connection.0)
-                    .push_bind(&a.id)
-                    .push_bind(&a.athlete_id)
-                    .push_bind(instant_text(a.start_time))
-                    .push_bind(&a.timezone)
-                    .push_bind(a.local_date.to_string())
-                    .push_bind(a.sport.as_str())
-                    .push_bind(&a.name)
-                    .push_bind(i64::from(a.elapsed_time_s))
-                    .push_bind(i64::from(a.moving_time_s))
-                    .push_bind(a.distance_m)
-                    .push_bind(a.elevation_gain_m)
-                    .push_bind(a.avg_power_w)
-                    .push_bind(a.avg_hr)
-                    .push_bind(a.load)
-                    .push_bind(a.trainer)
-                    .push_bind(&a.planned_workout_id)
-                    .push_bind(instant_text(a.updated_at));
-            });
-            insert.push(
-                " ON CONFLICT(connection_id, id) DO UPDATE SET athlete_id = excluded.athlete_id, \
-                 start_time = excluded.start_time, timezone = excluded.timezone, local_date = excluded.local_date, \
-                 sport = excluded.sport, name = excluded.name, elapsed_time_s = excluded.elapsed_time_s, \
-                 moving_time_s = excluded.moving_time_s, distance_m = excluded.distance_m, \
-                 elevation_gain_m = excluded.elevation_gain_m, avg_power_w = excluded.avg_power_w, \
-                 avg_hr = excluded.avg_hr, load = excluded.load, trainer = excluded.trainer, \
-                 planned_workout_id = excluded.planned_workout_id, updated_at = excluded.updated_at",
-            );
-            insert.build().execute(&mut *tx).await?;
-        }
+        changes::write_rows::<Activities>(&mut tx, connection, &rows.iter().collect::<Vec<_>>())
+            .await?;
         sync_state::put(&mut tx, connection, Resource::Activities, checkpoint).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Applies a page of changes to an athlete's activities together with its checkpoint, in one
+    /// transaction (see [`Changes`]). A deleted activity takes its streams and figures with it;
+    /// an updated one keeps them, stale if its streams fingerprint changed.
+    pub async fn apply_activities(
+        &self,
+        connection: &ConnectionId,
+        athlete_id: &str,
+        changes: &Changes<Activity>,
+        checkpoint: &PageCheckpoint<'_>,
+    ) -> Result<Applied, StoreError> {
+        let rows = changes.upserts.iter().map(Row::from).collect();
+        changes::apply::<Activities>(
+            self,
+            connection,
+            athlete_id,
+            rows,
+            &changes.deleted,
+            changes.window.as_ref(),
+            checkpoint,
+        )
+        .await
     }
 
     /// Activities on local dates `from..=to` across every connection, in the order they happened.
@@ -125,16 +236,50 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Activity>, StoreError> {
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT id, athlete_id, start_time, timezone, local_date, sport, name, elapsed_time_s, moving_time_s, \
-             distance_m, elevation_gain_m, avg_power_w, avg_hr, load, trainer, planned_workout_id, updated_at
-             FROM activities WHERE local_date BETWEEN ? AND ? ORDER BY local_date, start_time, id",
-        )
-        .bind(from.to_string())
-        .bind(to.to_string())
-        .fetch_all(self.pool())
-        .await?;
+        let sql = format!(
+            "SELECT {} FROM activities WHERE local_date BETWEEN ? AND ? ORDER BY local_date, start_time, id",
+            column_list::<Activities>()
+        );
+        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(from.to_string())
+            .bind(to.to_string())
+            .fetch_all(self.pool())
+            .await?;
         rows.into_iter().map(Activity::try_from).collect()
+    }
+
+    /// Every activity of a connection, by id.
+    pub async fn all_activities(
+        &self,
+        connection: &ConnectionId,
+    ) -> Result<Vec<Activity>, StoreError> {
+        let sql = format!(
+            "SELECT {} FROM activities WHERE connection_id = ? ORDER BY id",
+            column_list::<Activities>()
+        );
+        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(&connection.0)
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter().map(Activity::try_from).collect()
+    }
+
+    /// One activity of a connection.
+    pub async fn activity(
+        &self,
+        connection: &ConnectionId,
+        id: &str,
+    ) -> Result<Option<Activity>, StoreError> {
+        let sql = format!(
+            "SELECT {} FROM activities WHERE connection_id = ? AND id = ?",
+            column_list::<Activities>()
+        );
+        let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(&connection.0)
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(Activity::try_from).transpose()
     }
 
     /// How many activities the cache holds for a connection.

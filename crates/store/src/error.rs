@@ -16,6 +16,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("the local cache holds a value it cannot read: {0}")]
     BadValue(String),
+    #[error("a page of athlete {expected}'s items held one of athlete {found}")]
+    ForeignItem { expected: String, found: String },
     #[error("the local cache failed: {0}")]
     Database(String),
 }

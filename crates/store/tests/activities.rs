@@ -53,3 +53,146 @@ async fn items_of_an_unknown_connection_are_refused() {
     assert!(result.is_err());
     assert_eq!(store.activity_count(&id).await.unwrap(), 0);
 }
+
+async fn with_streams(
+    store: &offpeak_store::Store,
+    id: &ConnectionId,
+    activity: &offpeak_domain::Activity,
+) {
+    let saved = store
+        .save_streams(
+            id,
+            &activity.id,
+            &activity.streams_fingerprint(),
+            &common::streams(120),
+            9_000,
+            &common::figures(),
+        )
+        .await
+        .unwrap();
+    assert!(saved);
+}
+
+#[tokio::test]
+async fn every_field_round_trips_through_apply_and_reads_one_by_one() {
+    let (_dir, store, id) = connected("c1").await;
+    let mut ride = activity("a2", "2026-11-04", None);
+    ride.sport = offpeak_domain::Sport::Ride;
+    ride.avg_power_w = Some(221.0);
+    ride.normalized_power_w = Some(238.5);
+    ride.intensity_factor = Some(0.82);
+    ride.trainer = true;
+    let mut stub = activity("a1", "2026-11-03", None);
+    stub.stub = true;
+    stub.stream_types = vec![];
+    stub.description = None;
+    stub.calories = None;
+    store
+        .apply_activities(
+            &id,
+            "a_1",
+            &common::upserts(vec![ride.clone(), stub.clone()]),
+            &common::checkpoint("a_1", "activities", "s"),
+        )
+        .await
+        .unwrap();
+
+    assert_eq!(
+        store.all_activities(&id).await.unwrap(),
+        [stub.clone(), ride.clone()]
+    );
+    assert_eq!(store.activity(&id, "a2").await.unwrap(), Some(ride));
+    assert_eq!(store.activity(&id, "a3").await.unwrap(), None);
+    assert_eq!(
+        store
+            .activities_between(day("2026-11-03"), day("2026-11-03"))
+            .await
+            .unwrap(),
+        [stub]
+    );
+}
+
+#[tokio::test]
+async fn deleting_an_activity_removes_its_streams_and_figures() {
+    let (dir, store, id) = connected("c1").await;
+    let cp = common::checkpoint("a_1", "activities", "s");
+    let page = vec![
+        activity("tomb", "2026-11-02", None),
+        activity("windowed", "2026-11-03", None),
+        activity("kept", "2026-11-04", None),
+    ];
+    store
+        .apply_activities(&id, "a_1", &common::upserts(page.clone()), &cp)
+        .await
+        .unwrap();
+    for a in &page {
+        with_streams(&store, &id, a).await;
+    }
+
+    let changes = offpeak_store::Changes {
+        upserts: vec![page[2].clone()],
+        deleted: vec!["tomb".into()],
+        window: common::window("2026-11-03", "2026-11-04"),
+    };
+    let applied = store
+        .apply_activities(&id, "a_1", &changes, &cp)
+        .await
+        .unwrap();
+    assert_eq!((applied.deleted, applied.unchanged), (2, 1));
+
+    for gone in ["tomb", "windowed"] {
+        assert_eq!(store.streams(&id, gone).await.unwrap(), None);
+        assert_eq!(store.figures(&id, gone).await.unwrap(), None);
+    }
+    assert!(store.streams(&id, "kept").await.unwrap().is_some());
+    let raw = common::raw(&dir).await;
+    for table in ["activity_streams", "stream_sets", "activity_figures"] {
+        let left: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT DISTINCT activity_id FROM {table}"
+        )))
+        .fetch_all(&raw)
+        .await
+        .unwrap();
+        assert_eq!(left, ["kept"], "{table}");
+    }
+}
+
+#[tokio::test]
+async fn a_changed_recording_keeps_old_streams_but_makes_them_stale_and_a_rename_does_not() {
+    let (_dir, store, id) = connected("c1").await;
+    let cp = common::checkpoint("a_1", "activities", "s");
+    let original = activity("a1", "2026-11-02", None);
+    store
+        .apply_activities(&id, "a_1", &common::upserts(vec![original.clone()]), &cp)
+        .await
+        .unwrap();
+    with_streams(&store, &id, &original).await;
+    assert_eq!(store.stream_task(&id, "a1").await.unwrap(), None);
+
+    let mut renamed = original.clone();
+    renamed.name = "Recovery jog".into();
+    let applied = store
+        .apply_activities(&id, "a_1", &common::upserts(vec![renamed.clone()]), &cp)
+        .await
+        .unwrap();
+    assert_eq!(applied.updated, 1);
+    assert_eq!(store.stream_task(&id, "a1").await.unwrap(), None);
+
+    let mut recut = renamed;
+    recut.elapsed_time_s = 3000;
+    store
+        .apply_activities(&id, "a_1", &common::upserts(vec![recut.clone()]), &cp)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.streams(&id, "a1").await.unwrap(),
+        Some(common::stored(&common::streams(120)))
+    );
+    assert_eq!(
+        store.figures(&id, "a1").await.unwrap(),
+        Some(common::figures())
+    );
+    let task = store.stream_task(&id, "a1").await.unwrap().unwrap();
+    assert_eq!(task.fingerprint, recut.streams_fingerprint());
+    assert_ne!(task.fingerprint, original.streams_fingerprint());
+}

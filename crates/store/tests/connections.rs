@@ -172,3 +172,130 @@ async fn disconnecting_with_keep_leaves_the_data_and_purge_removes_everything() 
     assert_eq!(store.workout_count(&purged).await.unwrap(), 0);
     store.integrity_check().await.unwrap();
 }
+
+/// Fills every table that holds a connection's data.
+async fn fill(store: &Store, id: &ConnectionId) {
+    use common::{checkpoint, figures, note, streams, upserts, wellness};
+    use offpeak_domain::samples::activity;
+    let cp = |resource| checkpoint("a_1", resource, "s");
+    store
+        .apply_workouts(
+            id,
+            "a_1",
+            &upserts(vec![workout("w1", "2026-11-20", "Tempo")]),
+            &cp("workouts"),
+        )
+        .await
+        .unwrap();
+    let a = activity("x1", "2026-11-20", Some("w1"));
+    store
+        .apply_activities(id, "a_1", &upserts(vec![a.clone()]), &cp("activities"))
+        .await
+        .unwrap();
+    store
+        .save_streams(
+            id,
+            "x1",
+            &a.streams_fingerprint(),
+            &streams(30),
+            900,
+            &figures(),
+        )
+        .await
+        .unwrap();
+    store
+        .apply_notes(
+            id,
+            "a_1",
+            &upserts(vec![note("n1", "2026-11-20", "2026-11-21")]),
+            &cp("notes"),
+        )
+        .await
+        .unwrap();
+    store
+        .apply_wellness(
+            id,
+            "a_1",
+            &upserts(vec![wellness("a_1", "2026-11-20")]),
+            &cp("wellness"),
+        )
+        .await
+        .unwrap();
+    store
+        .save_athlete_profile(
+            id,
+            &offpeak_domain::Athlete {
+                id: "a_1".into(),
+                name: "Ana".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    store
+        .save_athletes(
+            id,
+            &[offpeak_store::AthleteRecord {
+                id: "a_1".into(),
+                name: "Ana".into(),
+                is_self: true,
+            }],
+        )
+        .await
+        .unwrap();
+    store
+        .save_webhook_subscription(
+            id,
+            &offpeak_store::WebhookSubscription {
+                subscription_id: "s1".into(),
+                callback_url: "https://hooks.example.org/x".into(),
+                created_at: at("2026-11-23T17:00:00Z"),
+            },
+        )
+        .await
+        .unwrap();
+    store
+        .record_delivery(&format!("d-{}", id.0), Some(id), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn purging_a_connection_removes_everything_cached_for_it_and_nothing_else() {
+    let (dir, store) = open_temp().await;
+    let kept = ConnectionId("kept".into());
+    let purged = ConnectionId("purged".into());
+    for id in [&kept, &purged] {
+        store
+            .save_connection(&connection(&id.0), at("2026-11-23T17:00:00Z"))
+            .await
+            .unwrap();
+        fill(&store, id).await;
+    }
+    let tables = [
+        "workouts",
+        "activities",
+        "sync_checkpoints",
+        "calendar_notes",
+        "wellness",
+        "athlete_profiles",
+        "athletes",
+        "stream_sets",
+        "activity_streams",
+        "activity_figures",
+        "webhook_deliveries",
+        "webhook_subscriptions",
+    ];
+    let raw = common::raw(&dir).await;
+    for table in tables {
+        assert!(common::rows_of(&raw, table, &purged).await > 0, "{table}");
+    }
+
+    store.delete_connection(&purged).await.unwrap();
+
+    for table in tables {
+        assert_eq!(common::rows_of(&raw, table, &purged).await, 0, "{table}");
+        assert!(common::rows_of(&raw, table, &kept).await > 0, "{table}");
+    }
+    store.integrity_check().await.unwrap();
+}

@@ -108,3 +108,86 @@ async fn ranges_are_inclusive_and_deleting_a_connection_purges_its_items() {
         Default::default()
     );
 }
+
+#[tokio::test]
+async fn races_and_every_field_round_trip_through_both_writers() {
+    let (_dir, store, id) = connected("c1").await;
+    let mut race = workout("w1", "2026-11-08", "Gran Fondo");
+    race.race = Some(offpeak_domain::RacePriority::A);
+    race.description = Some("Goal of the year".into());
+    race.start_time = Some("08:30".into());
+    race.planned_distance_m = Some(160_000.0);
+    let mut b = workout("w2", "2026-11-09", "Crit");
+    b.race = Some(offpeak_domain::RacePriority::C);
+    b.structure = None;
+
+    store
+        .save_workouts_page(
+            &id,
+            std::slice::from_ref(&race),
+            &Checkpoint::Continue("x".into()),
+        )
+        .await
+        .unwrap();
+    store
+        .apply_workouts(
+            &id,
+            "a_1",
+            &common::upserts(vec![b.clone()]),
+            &common::checkpoint("a_1", "workouts", "s"),
+        )
+        .await
+        .unwrap();
+
+    assert_eq!(
+        store.all_workouts(&id).await.unwrap(),
+        [race.clone(), b.clone()]
+    );
+    assert_eq!(
+        store
+            .workouts_between(day("2026-11-08"), day("2026-11-09"))
+            .await
+            .unwrap(),
+        [race, b]
+    );
+}
+
+#[tokio::test]
+async fn all_workouts_holds_only_that_connections_items_by_id() {
+    let (_dir, store, id) = connected("c1").await;
+    store
+        .save_connection(&common::connection("c2"), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    let other = offpeak_domain::ConnectionId("c2".into());
+    let cp = common::checkpoint("a_1", "workouts", "s");
+    store
+        .apply_workouts(
+            &id,
+            "a_1",
+            &common::upserts(vec![
+                workout("b", "2026-11-01", "x"),
+                workout("a", "2026-11-02", "y"),
+            ]),
+            &cp,
+        )
+        .await
+        .unwrap();
+    store
+        .apply_workouts(
+            &other,
+            "a_1",
+            &common::upserts(vec![workout("c", "2026-11-01", "z")]),
+            &cp,
+        )
+        .await
+        .unwrap();
+    let ids: Vec<String> = store
+        .all_workouts(&id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|w| w.id)
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+}
