@@ -172,19 +172,18 @@ async fn receive(
             return (StatusCode::SERVICE_UNAVAILABLE, "cache unavailable");
         }
     }
-    let object = |kind, deleted| {
+    let object = |kind| {
         delivery.object_id.clone().map(|id| ObjectRef {
             kind,
             athlete_id: delivery.athlete_id.clone(),
             id,
-            deleted,
         })
     };
     let target = match delivery.kind {
-        DeliveryKind::WorkoutChanged => object(ObjectKind::Workout, false),
-        DeliveryKind::WorkoutDeleted => object(ObjectKind::Workout, true),
-        DeliveryKind::ActivityChanged => object(ObjectKind::Activity, false),
-        DeliveryKind::ActivityDeleted => object(ObjectKind::Activity, true),
+        DeliveryKind::WorkoutChanged | DeliveryKind::WorkoutDeleted => object(ObjectKind::Workout),
+        DeliveryKind::ActivityChanged | DeliveryKind::ActivityDeleted => {
+            object(ObjectKind::Activity)
+        }
         DeliveryKind::Deauthorized => {
             let message = "The platform says Offpeak's access was revoked. Reconnect the account; its cached data is kept.";
             if let Err(e) = receiver.store.mark_reauth_required(&connection, message).await {

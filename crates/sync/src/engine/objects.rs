@@ -1,5 +1,7 @@
 //! Syncing one object a webhook named: the workout or activity is read again (and its streams
-//! when they changed), or removed from the cache when the platform says it is gone.
+//! when they changed), or removed from the cache when the platform no longer has it. The object
+//! is always read, even for a deletion: deliveries may arrive out of order, and the platform's
+//! answer now is the truth.
 
 use super::session::{Platform, Session};
 use super::streams;
@@ -13,13 +15,12 @@ pub enum ObjectKind {
     Activity,
 }
 
-/// One object on a platform, and whether the platform said it was deleted.
+/// One object on a platform.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectRef {
     pub kind: ObjectKind,
     pub athlete_id: String,
     pub id: String,
-    pub deleted: bool,
 }
 
 /// Objects synced by webhook leave their own checkpoint row, so they never overwrite where a
@@ -42,13 +43,9 @@ pub(crate) async fn sync(session: &Session<'_>, object: &ObjectRef) -> Result<()
     };
     match object.kind {
         ObjectKind::Workout => {
-            let found = if object.deleted {
-                None
-            } else {
-                session
-                    .call(|token| async move { client.workout(&token, athlete, id).await })
-                    .await?
-            };
+            let found = session
+                .call(|token| async move { client.workout(&token, athlete, id).await })
+                .await?;
             let changes = match found {
                 Some(workout) => Changes { upserts: vec![workout], deleted: Vec::new(), window: None },
                 None => Changes { upserts: Vec::new(), deleted: vec![id.to_owned()], window: None },
@@ -56,13 +53,9 @@ pub(crate) async fn sync(session: &Session<'_>, object: &ObjectRef) -> Result<()
             store.apply_workouts(connection, athlete, &changes, &checkpoint).await?;
         }
         ObjectKind::Activity => {
-            let found = if object.deleted {
-                None
-            } else {
-                session
-                    .call(|token| async move { client.activity(&token, athlete, id).await })
-                    .await?
-            };
+            let found = session
+                .call(|token| async move { client.activity(&token, athlete, id).await })
+                .await?;
             let present = found.is_some();
             let changes = match found {
                 Some(activity) => Changes { upserts: vec![activity], deleted: Vec::new(), window: None },

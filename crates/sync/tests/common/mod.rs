@@ -2,6 +2,8 @@
 //! keychain, and a scripted person who answers the consent page in the "browser".
 #![allow(dead_code)]
 
+pub mod compare;
+
 use chrono::NaiveDate;
 use offpeak_domain::{ProviderKind, Sensitive};
 use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig, Variant};
@@ -33,6 +35,18 @@ pub async fn world_with(config: SandboxConfig) -> World {
         store,
         vault: Vault::in_memory("offpeak-test"),
         http: offpeak_provider::http_client(),
+    }
+}
+
+/// `config` with rate limits no test reaches, for tests about something else.
+pub fn roomy(config: SandboxConfig) -> SandboxConfig {
+    SandboxConfig {
+        rate_limits: offpeak_sandbox::RateLimits {
+            per_window: 100_000,
+            window: std::time::Duration::from_secs(10),
+            per_day: 10_000_000,
+        },
+        ..config
     }
 }
 
@@ -119,6 +133,25 @@ impl World {
         self.login_as(&registration, approving_person)
             .await
             .unwrap()
+    }
+
+    /// Registers the demo VeloPeak app and signs in asking for live updates too.
+    pub async fn connect_with_webhooks(&self) -> ConnectionRecord {
+        let registration = self.register_velopeak().await;
+        let control = LoginControl {
+            webhooks: true,
+            ..LoginControl::default()
+        };
+        offpeak_sync::connect_oauth(
+            &self.store,
+            &self.vault,
+            &self.http,
+            &registration,
+            control,
+            approving_person,
+        )
+        .await
+        .unwrap()
     }
 
     /// The access and refresh tokens the keychain holds for `c`.
