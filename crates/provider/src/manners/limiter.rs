@@ -8,15 +8,17 @@ use std::collections::VecDeque;
 use std::time::Duration;
 use tokio::time::Instant;
 
-/// How often a request whose budget is spent, and whose window's end is not known yet, looks
-/// again: answers to the requests in flight will tell.
+/// How often a request that may not go yet looks again, when only the answers to the requests
+/// in flight can tell when it may.
 const RECHECK: Duration = Duration::from_millis(100);
 
 /// The budget of one token as the latest answer reported it: `remaining` requests until
 /// `reset_at`, less those sent since (or still in flight when it came), which the platform may
-/// not have counted yet.
+/// not have counted yet. Until the first answer the budget is unknown, and one request at a time
+/// goes to learn it; a platform whose answers carry no budget is not held back.
 #[derive(Debug, Default)]
 pub(crate) struct HeaderBudget {
+    answered_once: bool,
     limit: Option<u32>,
     remaining: Option<u32>,
     reset_at: Option<Instant>,
@@ -45,6 +47,7 @@ impl HeaderBudget {
                     Err(RECHECK)
                 }
             }
+            (None, _) if !self.answered_once && self.in_flight > 0 => Err(RECHECK),
             _ => {
                 self.send();
                 Ok(())
@@ -57,9 +60,15 @@ impl HeaderBudget {
         self.in_flight += 1;
     }
 
-    /// An answer came (with its headers) or a request failed without one (`None`).
+    /// A request failed without an answer.
+    pub(crate) fn failed(&mut self) {
+        self.in_flight = self.in_flight.saturating_sub(1);
+    }
+
+    /// An answer came, with or without a report of the budget.
     pub(crate) fn answered(&mut self, report: Option<Report>, now: Instant) {
         self.in_flight = self.in_flight.saturating_sub(1);
+        self.answered_once = true;
         if let Some(report) = report {
             self.limit = Some(report.limit);
             self.remaining = Some(report.remaining);
@@ -173,6 +182,20 @@ mod tests {
             budget.take(later).is_err(),
             "the new window's limit holds until an answer reports it"
         );
+    }
+
+    #[test]
+    fn one_request_at_a_time_learns_the_budget_and_none_is_no_limit() {
+        let t0 = Instant::now();
+        let mut budget = HeaderBudget::default();
+        budget.take(t0).unwrap();
+        assert_eq!(budget.take(t0), Err(RECHECK));
+        budget.failed();
+        budget.take(t0).unwrap();
+        budget.answered(None, t0);
+        for _ in 0..50 {
+            budget.take(t0).unwrap();
+        }
     }
 
     #[test]

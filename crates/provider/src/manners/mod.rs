@@ -3,12 +3,12 @@
 //!
 //! - It keeps the platform's rate limit: VeloPeak's budget as its `X-RateLimit-*` headers
 //!   report it (with the requests still in flight counted against it), Intervals.icu's requests
-//!   per rolling second ([`limiter`]).
+//!   per rolling second (`limiter`).
 //! - It waits as long as a 429's `Retry-After` asks (within [`RetryPolicy::max_wait`]), backs
 //!   off with full jitter after 5xx answers, timeouts, dropped connections and bodies that are
 //!   cut off or do not parse, and reports a platform that cannot be reached at all as offline
 //!   after a couple of quick tries. 400, 401, 403 and 404 are answers, never retried.
-//! - It reads bodies in chunks up to a cap ([`body`]) and counts what it did ([`RequestStats`]).
+//! - It reads bodies in chunks up to a cap (`body`) and counts what it did ([`RequestStats`]).
 //!
 //! Every wait is a `tokio::time::sleep`: dropping the request's future cancels it at once.
 

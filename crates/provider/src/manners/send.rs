@@ -125,10 +125,16 @@ impl Manners {
         }
     }
 
+    /// Tells the budget an answer came (`Some` with its headers) or none did (`None`).
     fn answered(&self, pacing: Pacing, headers: Option<&HeaderMap>) {
-        if pacing == Pacing::RateLimitHeaders {
-            let report = headers.and_then(Report::read);
-            self.budget().answered(report, Instant::now());
+        if pacing != Pacing::RateLimitHeaders {
+            return;
+        }
+        match headers {
+            Some(headers) => self
+                .budget()
+                .answered(Report::read(headers), Instant::now()),
+            None => self.budget().failed(),
         }
     }
 
