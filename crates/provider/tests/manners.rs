@@ -337,3 +337,19 @@ async fn answers_travel_gzipped_and_count_unpacked() {
         stats.bytes
     );
 }
+
+#[tokio::test]
+async fn a_dropped_request_gives_its_place_in_the_budget_back() {
+    let (sandbox, token) = velopeak().await;
+    // A platform that takes the request and never answers.
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let silent_origin = format!("http://{}", silent.local_addr().unwrap());
+    let manners = quick_manners();
+    let stuck = VelopeakClient::new(http_client(), &silent_origin).with_manners(manners.clone());
+    let cancelled = tokio::time::timeout(Duration::from_millis(200), stuck.athlete(&token)).await;
+    assert!(cancelled.is_err(), "the caller gave up on it");
+    drop(silent);
+    let client = velopeak_with(&sandbox, &manners);
+    let next = tokio::time::timeout(Duration::from_secs(20), client.athlete(&token)).await;
+    assert_eq!(next.expect("not held back").unwrap().name, OWNER_NAME);
+}

@@ -332,13 +332,24 @@ async fn a_coach_reads_the_athletes_who_share_and_no_one_else() {
             .all(|c| matches!(c, Change::Upsert(a) if a.athlete_id == athlete.id))
     );
 
-    let Conditional::Fresh { value: profile, .. } = client
+    let Conditional::Fresh {
+        value: profile,
+        etag,
+    } = client
         .athlete_profile(&token, &athlete.id, None)
         .await
         .unwrap()
     else {
         panic!("a first read is fresh");
     };
+    assert_eq!(
+        client
+            .athlete_profile(&token, &athlete.id, etag.as_deref())
+            .await
+            .unwrap(),
+        Conditional::NotModified,
+        "a shared athlete's profile is conditional too"
+    );
     assert_eq!(
         (profile.id.as_str(), profile.name.as_str()),
         (athlete.id.as_str(), athlete.name.as_str())

@@ -125,33 +125,22 @@ impl Manners {
         }
     }
 
-    /// Tells the budget an answer came (`Some` with its headers) or none did (`None`).
-    fn answered(&self, pacing: Pacing, headers: Option<&HeaderMap>) {
-        if pacing != Pacing::RateLimitHeaders {
-            return;
-        }
-        match headers {
-            Some(headers) => self
-                .budget()
-                .answered(Report::read(headers), Instant::now()),
-            None => self.budget().failed(),
-        }
-    }
-
     async fn try_once<T>(
         &self,
         call: &Call<'_>,
         request: reqwest::RequestBuilder,
         parse: &impl Fn(&[u8]) -> Result<T, serde_json::Error>,
     ) -> Try<T> {
+        let in_flight = InFlight {
+            manners: self,
+            pacing: call.pacing,
+            done: false,
+        };
         let response = match request.send().await {
             Ok(response) => response,
-            Err(error) => {
-                self.answered(call.pacing, None);
-                return transport_failure(call, &error);
-            }
+            Err(error) => return transport_failure(call, &error),
         };
-        self.answered(call.pacing, Some(response.headers()));
+        in_flight.answered(response.headers());
         let status = response.status().as_u16();
         if status == 429 {
             Manners::count(&self.inner.counters.rate_limited);
@@ -191,6 +180,32 @@ impl Manners {
                     Try::Failed(unreadable)
                 }
             }
+        }
+    }
+}
+
+/// A request on its way, as the rate-limit budget counts it: answered, or else (failed, or
+/// its future dropped) given back when this goes.
+struct InFlight<'a> {
+    manners: &'a Manners,
+    pacing: Pacing,
+    done: bool,
+}
+
+impl InFlight<'_> {
+    fn answered(mut self, headers: &HeaderMap) {
+        self.done = true;
+        if self.pacing == Pacing::RateLimitHeaders {
+            let report = Report::read(headers);
+            self.manners.budget().answered(report, Instant::now());
+        }
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        if !self.done && self.pacing == Pacing::RateLimitHeaders {
+            self.manners.budget().failed();
         }
     }
 }
