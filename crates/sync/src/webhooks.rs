@@ -117,6 +117,24 @@ impl WebhookReceiver {
         Ok(())
     }
 
+    /// Ends the connection's subscription: at the platform, then its secret and its record.
+    pub async fn disable(&self, connection: &ConnectionId) -> Result<(), SyncError> {
+        let Receiver {
+            syncer,
+            store,
+            vault,
+            ..
+        } = &self.state;
+        if let Some(subscription) = store.webhook_subscription(connection).await? {
+            syncer
+                .unsubscribe_webhooks(connection, &subscription.subscription_id)
+                .await?;
+        }
+        credentials::delete_webhook_secret(vault, connection).await?;
+        store.delete_webhook_subscription(connection).await?;
+        Ok(())
+    }
+
     /// The address the platform delivers a connection's events to.
     pub fn callback_url(&self, connection: &ConnectionId) -> String {
         format!("http://{}/webhooks/velopeak/{}", self.address, connection.0)

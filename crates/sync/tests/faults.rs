@@ -26,8 +26,8 @@ async fn a_sync_through_faults_completes_and_equals_the_server() {
     });
     let syncer = world.syncer().with_retry_policy(RetryPolicy {
         attempts: 12,
-        base_delay: Duration::from_millis(2),
-        max_delay: Duration::from_millis(20),
+        base: Duration::from_millis(2),
+        cap: Duration::from_millis(20),
         ..RetryPolicy::default()
     });
     let report = syncer.sync(&connection.id).await.unwrap();

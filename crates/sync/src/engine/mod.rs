@@ -17,7 +17,7 @@ use crate::progress::{ProgressHub, ProgressTracker, SyncPhase};
 use crate::settings::SyncSettings;
 use crate::{ErrorCode, SyncError};
 use chrono::{DateTime, Local, Utc};
-use offpeak_domain::{Activity, ConnectionId, ConnectionStatus, ProviderKind, Workout};
+use offpeak_domain::{Activity, ConnectionId, ConnectionStatus, Workout};
 use offpeak_provider::ProviderError;
 use offpeak_provider::manners::{Manners, RetryPolicy};
 use offpeak_provider::velopeak::WebhookSubscription;
@@ -27,7 +27,6 @@ use session::{Platform, Session};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tokio_util::sync::CancellationToken;
-pub use velopeak::FeedState;
 
 /// What a finished sync left in the cache for the connection, and what it cost.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,16 +97,10 @@ impl Syncer {
             .unwrap_or_default()
     }
 
-    fn manners_for(&self, id: &ConnectionId, provider: ProviderKind) -> Manners {
+    fn manners_for(&self, id: &ConnectionId) -> Manners {
         lock(&self.manners)
             .entry(id.clone())
-            .or_insert_with(|| {
-                match provider {
-                    ProviderKind::Intervals => Manners::intervals(),
-                    ProviderKind::Velopeak | ProviderKind::Velocity => Manners::velopeak(),
-                }
-                .with_policy(self.policy.clone())
-            })
+            .or_insert_with(|| Manners::with_policy(self.policy.clone()))
             .clone()
     }
 
@@ -132,7 +125,7 @@ impl Syncer {
         record: ConnectionRecord,
         cancel: CancellationToken,
     ) -> Result<Session<'_>, SyncError> {
-        let manners = self.manners_for(&record.id, record.provider);
+        let manners = self.manners_for(&record.id);
         let progress = ProgressTracker::new(self.hub.clone(), record.id.clone());
         Session::open(
             &self.store,
@@ -286,6 +279,22 @@ impl Syncer {
                     .subscribe_webhook(&token, callback_url, &crate::webhooks::EVENTS)
                     .await
             })
+            .await
+    }
+
+    /// Ends a webhook subscription at the platform (one already gone counts as ended).
+    pub async fn unsubscribe_webhooks(
+        &self,
+        id: &ConnectionId,
+        subscription_id: &str,
+    ) -> Result<(), SyncError> {
+        let record = self.active(id).await?;
+        let session = self.session(record, CancellationToken::new()).await?;
+        let Platform::Velopeak(client) = &session.platform else {
+            return Ok(());
+        };
+        session
+            .call(|token| async move { client.delete_webhook(&token, subscription_id).await })
             .await
     }
 

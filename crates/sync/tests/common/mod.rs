@@ -29,6 +29,15 @@ pub async fn world_with(config: SandboxConfig) -> World {
     let sandbox = RunningSandbox::start_local(config).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
+    // Streams only when an activity is opened, unless a test says otherwise: most tests are
+    // about summaries, and hundreds of rides' streams would only slow them down.
+    offpeak_sync::SyncSettings {
+        streams: offpeak_sync::StreamsPolicy::OnDemand,
+        ..offpeak_sync::SyncSettings::default()
+    }
+    .save(&store)
+    .await
+    .unwrap();
     World {
         dir,
         sandbox,
