@@ -36,6 +36,15 @@ impl Resource {
     pub(crate) const ALL: [Resource; 3] =
         [Resource::Calendar, Resource::Activities, Resource::Wellness];
 
+    /// The OAuth scope that reads it.
+    pub(crate) fn scope(self) -> &'static str {
+        match self {
+            Resource::Calendar => "CALENDAR:READ",
+            Resource::Activities => "ACTIVITY:READ",
+            Resource::Wellness => "WELLNESS:READ",
+        }
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             Resource::Calendar => "calendar",

@@ -329,9 +329,24 @@ async fn summaries(
         }
         Platform::Intervals(client) => {
             for resource in intervals::Resource::ALL {
-                intervals::sync(session, client, athlete, resource, reach, today).await?;
+                if granted(&session.record, resource.scope()) {
+                    intervals::sync(session, client, athlete, resource, reach, today).await?;
+                }
             }
             Ok(())
         }
     }
+}
+
+/// True when the connection may read what `scope` covers: an API key reads everything; an
+/// OAuth grant reads what the person ticked (a write scope includes reading).
+fn granted(record: &ConnectionRecord, scope: &str) -> bool {
+    if record.auth_kind == offpeak_domain::AuthKind::ApiKey {
+        return true;
+    }
+    let area = scope.split(':').next().unwrap_or(scope);
+    record
+        .scopes
+        .iter()
+        .any(|s| s.as_str() == scope || s.as_str() == format!("{area}:WRITE"))
 }
