@@ -66,7 +66,9 @@ fn parse_streams(value: &str) -> Result<offpeak_sync::StreamsPolicy, String> {
             .filter(|m| (1..=240).contains(m))
             .map(|months| StreamsPolicy::RecentMonths { months })
             .ok_or_else(|| {
-                format!("--streams takes all, on-demand or a number of months (1–240), not “{value}”")
+                format!(
+                    "--streams takes all, on-demand or a number of months (1–240), not “{value}”"
+                )
             }),
     }
 }
@@ -233,7 +235,10 @@ mod tests {
             parse_line("calendar").unwrap(),
             Command::Calendar { month: None }
         );
-        assert_eq!(parse_line("sync").unwrap(), Command::Sync { connection: None });
+        assert_eq!(
+            parse_line("sync").unwrap(),
+            Command::Sync { connection: None }
+        );
         assert_eq!(
             parse_line("sync c1").unwrap(),
             Command::Sync {

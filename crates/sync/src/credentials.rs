@@ -108,7 +108,10 @@ pub(crate) async fn load_webhook_secret(
     vault.get(&webhook_secret_name(id)).await
 }
 
-pub(crate) async fn delete_webhook_secret(vault: &Vault, id: &ConnectionId) -> Result<(), VaultError> {
+pub(crate) async fn delete_webhook_secret(
+    vault: &Vault,
+    id: &ConnectionId,
+) -> Result<(), VaultError> {
     vault.delete(&webhook_secret_name(id)).await
 }
 

@@ -24,8 +24,8 @@ mod error;
 pub mod login;
 mod origin;
 pub mod paths;
-pub mod progress;
 pub mod profiles;
+pub mod progress;
 pub mod registrations;
 pub mod schedule;
 pub mod settings;
@@ -35,14 +35,14 @@ pub mod webhooks;
 pub use api_key::{ApiKeyInput, connect_api_key};
 pub use disconnect::{DisconnectOutcome, disconnect};
 pub use engine::{ObjectKind, ObjectRef, SyncReport, Syncer};
-pub use progress::{ProgressHub, SyncPhase, SyncProgress};
-pub use schedule::Schedule;
-pub use settings::{StreamsPolicy, SyncSettings};
-pub use webhooks::WebhookReceiver;
 pub use error::{ErrorCode, SyncError};
 pub use login::{LoginControl, connect_oauth, reconnect};
+pub use progress::{ProgressHub, SyncPhase, SyncProgress};
 pub use registrations::{RegistrationInput, forget_app, needs_client_secret, register_app};
+pub use schedule::Schedule;
+pub use settings::{StreamsPolicy, SyncSettings};
 pub use summary::{AccountSummary, account, accounts};
+pub use webhooks::WebhookReceiver;
 
 /// The keychain service under which Offpeak keeps its secrets.
 pub const KEYCHAIN_SERVICE: &str = "offpeak";

@@ -48,7 +48,10 @@ async fn run(syncer: Arc<Syncer>, store: Store, wake: Arc<Notify>) {
         let interval = match SyncSettings::load(&store).await {
             Ok(settings) => settings.interval(),
             Err(e) => {
-                tracing::warn!("sync settings unreadable, using the defaults: {}", e.message());
+                tracing::warn!(
+                    "sync settings unreadable, using the defaults: {}",
+                    e.message()
+                );
                 SyncSettings::default().interval()
             }
         };

@@ -76,7 +76,8 @@ pub const MAX_INTERVAL_MINUTES: u32 = 24 * 60;
 
 impl SyncSettings {
     pub fn interval(&self) -> Option<Duration> {
-        (self.interval_minutes > 0).then(|| Duration::from_secs(u64::from(self.interval_minutes) * 60))
+        (self.interval_minutes > 0)
+            .then(|| Duration::from_secs(u64::from(self.interval_minutes) * 60))
     }
 
     /// The stored settings; a value that does not read falls back to its default.
@@ -144,7 +145,10 @@ mod tests {
     fn recent_months_start_that_many_months_back() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let policy = StreamsPolicy::RecentMonths { months: 3 };
-        assert_eq!(policy.newer_than(today), NaiveDate::from_ymd_opt(2026, 8, 23));
+        assert_eq!(
+            policy.newer_than(today),
+            NaiveDate::from_ymd_opt(2026, 8, 23)
+        );
         assert_eq!(StreamsPolicy::All.newer_than(today), None);
     }
 }

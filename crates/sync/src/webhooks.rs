@@ -204,7 +204,11 @@ async fn receive(
         }
         DeliveryKind::Deauthorized => {
             let message = "The platform says Offpeak's access was revoked. Reconnect the account; its cached data is kept.";
-            if let Err(e) = receiver.store.mark_reauth_required(&connection, message).await {
+            if let Err(e) = receiver
+                .store
+                .mark_reauth_required(&connection, message)
+                .await
+            {
                 tracing::warn!("could not record the revocation: {e}");
             }
             None

@@ -28,10 +28,18 @@ const ZONES: [&str; 6] = [
 fn mutate(world: &World, rng: &mut StdRng) -> String {
     let truth = world.sandbox.truth();
     let owner = truth.owner().id.clone();
-    let workouts: Vec<&TrueWorkout> = truth.workouts.iter().filter(|w| w.athlete_id == owner).collect();
-    let activities: Vec<&TrueActivity> =
-        truth.activities.iter().filter(|a| a.athlete_id == owner).collect();
-    let fresh_id = |rng: &mut StdRng, prefix: &str| format!("{prefix}_t{:08x}", rng.random::<u32>());
+    let workouts: Vec<&TrueWorkout> = truth
+        .workouts
+        .iter()
+        .filter(|w| w.athlete_id == owner)
+        .collect();
+    let activities: Vec<&TrueActivity> = truth
+        .activities
+        .iter()
+        .filter(|a| a.athlete_id == owner)
+        .collect();
+    let fresh_id =
+        |rng: &mut StdRng, prefix: &str| format!("{prefix}_t{:08x}", rng.random::<u32>());
     match rng.random_range(0..9) {
         0 => {
             let mut w = (*workouts.choose(rng).unwrap()).clone();
@@ -79,7 +87,12 @@ fn mutate(world: &World, rng: &mut StdRng) -> String {
             let mut a = (*activities.choose(rng).unwrap()).clone();
             let zone = *ZONES.choose(rng).unwrap();
             let day = a.local_date;
-            start_at(&mut a, zone, day, NaiveTime::from_hms_opt(23, rng.random_range(30..60), 0).unwrap());
+            start_at(
+                &mut a,
+                zone,
+                day,
+                NaiveTime::from_hms_opt(23, rng.random_range(30..60), 0).unwrap(),
+            );
             a.elapsed_time_s = 3600 + rng.random_range(0..7200);
             world.sandbox.put_activity(a.clone());
             format!("activity {} now crosses midnight in {zone}", a.id)
@@ -93,7 +106,12 @@ fn mutate(world: &World, rng: &mut StdRng) -> String {
             } else {
                 NaiveDate::from_ymd_opt(year, 10, 25).unwrap()
             };
-            start_at(&mut a, "Europe/Madrid", day, NaiveTime::from_hms_opt(1, 30, 0).unwrap());
+            start_at(
+                &mut a,
+                "Europe/Madrid",
+                day,
+                NaiveTime::from_hms_opt(1, 30, 0).unwrap(),
+            );
             a.elapsed_time_s = 3 * 3600;
             world.sandbox.put_activity(a.clone());
             format!("activity {} moved across the DST change of {day}", a.id)
@@ -146,7 +164,11 @@ async fn two_hundred_rounds_of_mutations_leave_the_cache_equal_to_the_server() {
     let connection = world.connect().await;
     let syncer = world.syncer();
     syncer.sync(&connection.id).await.unwrap();
-    assert_eq!(differences(&world, &connection.id).await, Vec::<String>::new(), "after the first sync");
+    assert_eq!(
+        differences(&world, &connection.id).await,
+        Vec::<String>::new(),
+        "after the first sync"
+    );
     let mut rng = StdRng::seed_from_u64(0x0ff_9ea6);
     let mut total_changes = 0;
     for round in 1..=ROUNDS {
@@ -157,7 +179,11 @@ async fn two_hundred_rounds_of_mutations_leave_the_cache_equal_to_the_server() {
         total_changes += done.len();
         syncer.sync(&connection.id).await.unwrap();
         let diff = differences(&world, &connection.id).await;
-        assert!(diff.is_empty(), "round {round} after {done:?}:\n{}", diff.join("\n"));
+        assert!(
+            diff.is_empty(),
+            "round {round} after {done:?}:\n{}",
+            diff.join("\n")
+        );
     }
     assert!(total_changes >= ROUNDS);
     world.store.integrity_check().await.unwrap();

@@ -33,10 +33,16 @@ async fn a_sync_through_faults_completes_and_equals_the_server() {
     let report = syncer.sync(&connection.id).await.unwrap();
     let stats = syncer.request_stats(&connection.id);
     assert!(stats.retries > 0, "the faults were met: {stats:?}");
-    assert_eq!(differences(&world, &connection.id).await, Vec::<String>::new());
+    assert_eq!(
+        differences(&world, &connection.id).await,
+        Vec::<String>::new()
+    );
     assert!(report.activities > 100);
     // And incrementally, through the same faults.
     world.sandbox.churn(25, 11);
     syncer.sync(&connection.id).await.unwrap();
-    assert_eq!(differences(&world, &connection.id).await, Vec::<String>::new());
+    assert_eq!(
+        differences(&world, &connection.id).await,
+        Vec::<String>::new()
+    );
 }

@@ -38,14 +38,31 @@ async fn a_cancelled_sync_keeps_its_pages_and_the_next_one_finishes_the_job() {
     }
     let error = running.await.unwrap().unwrap_err();
     assert_eq!(error.code(), offpeak_sync::ErrorCode::Cancelled);
-    let partial = world.store.all_activities(&connection.id).await.unwrap().len();
+    let partial = world
+        .store
+        .all_activities(&connection.id)
+        .await
+        .unwrap()
+        .len();
     let truth = world.sandbox.truth();
-    assert!(partial > 0 && partial < truth.activities.len(), "{partial} of {}", truth.activities.len());
-    let stored = world.store.connection(&connection.id).await.unwrap().unwrap();
+    assert!(
+        partial > 0 && partial < truth.activities.len(),
+        "{partial} of {}",
+        truth.activities.len()
+    );
+    let stored = world
+        .store
+        .connection(&connection.id)
+        .await
+        .unwrap()
+        .unwrap();
     assert!(stored.last_error.is_none(), "a cancel is not an error");
 
     let report = syncer.sync(&connection.id).await.unwrap();
-    assert_eq!(differences(&world, &connection.id).await, Vec::<String>::new());
+    assert_eq!(
+        differences(&world, &connection.id).await,
+        Vec::<String>::new()
+    );
     assert_eq!(report.activities as usize, truth.activities.len());
     world.store.integrity_check().await.unwrap();
 }
@@ -63,8 +80,17 @@ async fn a_sync_with_nothing_new_asks_little_and_writes_nothing() {
     let after = syncer.request_stats(&connection.id);
     // The athletes, one profile, and one change-feed page per resource.
     let requests = after.requests - before.requests;
-    assert!(requests <= 4, "{requests} requests for a sync with no changes");
-    assert!(after.not_modified > before.not_modified, "the ETags were used");
-    assert_eq!(differences(&world, &connection.id).await, Vec::<String>::new());
+    assert!(
+        requests <= 4,
+        "{requests} requests for a sync with no changes"
+    );
+    assert!(
+        after.not_modified > before.not_modified,
+        "the ETags were used"
+    );
+    assert_eq!(
+        differences(&world, &connection.id).await,
+        Vec::<String>::new()
+    );
     assert!(report.streams_fetched == 0);
 }

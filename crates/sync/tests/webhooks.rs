@@ -34,7 +34,10 @@ async fn deliver(url: &str, secret: &str, t: i64, body: &str) -> u16 {
     reqwest::Client::new()
         .post(url)
         .header("content-type", "application/json")
-        .header("x-velopeak-signature", offpeak_sandbox::sign(secret, t, body.as_bytes()))
+        .header(
+            "x-velopeak-signature",
+            offpeak_sandbox::sign(secret, t, body.as_bytes()),
+        )
         .body(body.to_owned())
         .send()
         .await
@@ -58,7 +61,11 @@ async fn webhook_secret(world: &World, connection: &ConnectionRecord) -> String 
 async fn a_change_at_the_platform_reaches_the_cache_through_its_webhook() {
     let world = world_with(roomy(SandboxConfig::demo(anchor()))).await;
     let (connection, _syncer, _receiver) = subscribed(&world).await;
-    let subscription = world.store.webhook_subscription(&connection.id).await.unwrap();
+    let subscription = world
+        .store
+        .webhook_subscription(&connection.id)
+        .await
+        .unwrap();
     assert!(subscription.is_some(), "the subscription is recorded");
     let mut workout = world.sandbox.truth().workouts[3].clone();
     workout.name = "Moved by the coach".into();
@@ -66,16 +73,30 @@ async fn a_change_at_the_platform_reaches_the_cache_through_its_webhook() {
     let started = Instant::now();
     loop {
         let cached = world.store.all_workouts(&connection.id).await.unwrap();
-        if cached.iter().any(|w| w.id == workout.id && w.name == workout.name) {
+        if cached
+            .iter()
+            .any(|w| w.id == workout.id && w.name == workout.name)
+        {
             break;
         }
-        assert!(started.elapsed() < DEADLINE, "the webhook never brought the change");
+        assert!(
+            started.elapsed() < DEADLINE,
+            "the webhook never brought the change"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let deleted = world.sandbox.truth().activities[5].id.clone();
-    world.sandbox.delete(offpeak_sandbox::Resource::Activity, &deleted);
+    world
+        .sandbox
+        .delete(offpeak_sandbox::Resource::Activity, &deleted);
     loop {
-        if world.store.activity(&connection.id, &deleted).await.unwrap().is_none() {
+        if world
+            .store
+            .activity(&connection.id, &deleted)
+            .await
+            .unwrap()
+            .is_none()
+        {
             break;
         }
         assert!(started.elapsed() < DEADLINE, "the deletion never arrived");
@@ -95,7 +116,11 @@ async fn forged_stale_and_replayed_deliveries_change_nothing() {
         workout.athlete_id, workout.id
     );
     let now = chrono::Utc::now().timestamp();
-    assert_eq!(deliver(&url, "whsec_forged", now, &body).await, 401, "forged");
+    assert_eq!(
+        deliver(&url, "whsec_forged", now, &body).await,
+        401,
+        "forged"
+    );
     assert_eq!(deliver(&url, &secret, now - 301, &body).await, 401, "stale");
     let tampered = body.replace("workout.deleted", "activity.deleted");
     let header = offpeak_sandbox::sign(&secret, now, body.as_bytes());
@@ -109,7 +134,10 @@ async fn forged_stale_and_replayed_deliveries_change_nothing() {
         .status();
     assert_eq!(status, 401, "a body that is not the one signed");
     let cached = world.store.all_workouts(&connection.id).await.unwrap();
-    assert!(cached.iter().any(|w| w.id == workout.id), "nothing was deleted");
+    assert!(
+        cached.iter().any(|w| w.id == workout.id),
+        "nothing was deleted"
+    );
 
     // A genuine delivery is acted on once; its replay is acknowledged and ignored.
     assert_eq!(deliver(&url, &secret, now, &body).await, 202);

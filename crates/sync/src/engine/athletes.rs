@@ -32,9 +32,7 @@ pub(crate) async fn refresh(session: &Session<'_>) -> Result<Vec<String>, SyncEr
             store.save_athletes(&record.id, &records).await?;
             let mut readable = Vec::new();
             for athlete in &athletes {
-                let etag = store
-                    .checkpoint(&record.id, &athlete.id, PROFILE)
-                    .await?;
+                let etag = store.checkpoint(&record.id, &athlete.id, PROFILE).await?;
                 let answer = session
                     .call(|token| {
                         let (id, etag) = (athlete.id.as_str(), etag.as_deref());

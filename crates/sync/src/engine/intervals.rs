@@ -101,8 +101,14 @@ pub(crate) async fn sync(
                 },
                 None,
             );
-            let found = read_window(session, client, athlete, resource, pass.span, today, |found| {
-                match windows::after(pass.span, pass.months, found) {
+            let found = read_window(
+                session,
+                client,
+                athlete,
+                resource,
+                pass.span,
+                today,
+                |found| match windows::after(pass.span, pass.months, found) {
                     Some((span, months)) => WindowState {
                         first: Some(Pass { span, months }),
                         ..WindowState::default()
@@ -112,8 +118,8 @@ pub(crate) async fn sync(
                         reconciled_at: Some(now),
                         ..WindowState::default()
                     },
-                }
-            })
+                },
+            )
             .await?;
             match windows::after(pass.span, pass.months, found) {
                 Some((span, months)) => pass = Pass { span, months },
@@ -138,7 +144,8 @@ pub(crate) async fn sync(
         read_window(session, client, athlete, resource, recent, today, |_| {
             let mut next = after_recent.clone();
             if due {
-                next.reconcile = windows::after(recent, 0, 1).map(|(span, months)| Pass { span, months });
+                next.reconcile =
+                    windows::after(recent, 0, 1).map(|(span, months)| Pass { span, months });
             }
             next
         })
@@ -152,18 +159,26 @@ pub(crate) async fn sync(
         session.check_cancelled()?;
         session.phase(SyncPhase::Reconcile, None);
         let before = state.clone();
-        let found = read_window(session, client, athlete, resource, pass.span, today, |found| {
-            let mut next = before.clone();
-            next.reconcile = windows::after(pass.span, pass.months, found)
-                .map(|(span, months)| Pass { span, months });
-            if next.reconcile.is_none() {
-                next.reconciled_at = Some(now);
-            }
-            next
-        })
+        let found = read_window(
+            session,
+            client,
+            athlete,
+            resource,
+            pass.span,
+            today,
+            |found| {
+                let mut next = before.clone();
+                next.reconcile = windows::after(pass.span, pass.months, found)
+                    .map(|(span, months)| Pass { span, months });
+                if next.reconcile.is_none() {
+                    next.reconciled_at = Some(now);
+                }
+                next
+            },
+        )
         .await?;
-        state.reconcile =
-            windows::after(pass.span, pass.months, found).map(|(span, months)| Pass { span, months });
+        state.reconcile = windows::after(pass.span, pass.months, found)
+            .map(|(span, months)| Pass { span, months });
         if state.reconcile.is_none() {
             state.reconciled_at = Some(now);
         }
@@ -184,7 +199,10 @@ async fn load_state(
         .and_then(|text| match serde_json::from_str(&text) {
             Ok(state) => Some(state),
             Err(e) => {
-                tracing::warn!(resource = resource.as_str(), "unreadable sync checkpoint, starting over: {e}");
+                tracing::warn!(
+                    resource = resource.as_str(),
+                    "unreadable sync checkpoint, starting over: {e}"
+                );
                 None
             }
         })
@@ -214,34 +232,83 @@ async fn read_window(
     let key = resource.as_str();
     let found = match resource {
         Resource::Calendar => {
-            let events = session.run(client.calendar(athlete, oldest, newest)).await?;
+            let events = session
+                .run(client.calendar(athlete, oldest, newest))
+                .await?;
             let found = (events.workouts.len() + events.notes.len()) as u64;
             let state = serde_json::to_string(&next(found)).expect("state serializes");
-            let unchanged = store.checkpoint(connection, athlete, key).await?.unwrap_or_default();
-            let keep = PageCheckpoint { athlete_id: athlete, resource: key, state: &unchanged };
-            let checkpoint = PageCheckpoint { athlete_id: athlete, resource: key, state: &state };
-            let workouts = Changes { upserts: events.workouts, deleted: Vec::new(), window: Some(window_copy(&window)) };
-            store.apply_workouts(connection, athlete, &workouts, &keep).await?;
-            let notes = Changes { upserts: events.notes, deleted: Vec::new(), window: Some(window) };
-            store.apply_notes(connection, athlete, &notes, &checkpoint).await?;
+            let unchanged = store
+                .checkpoint(connection, athlete, key)
+                .await?
+                .unwrap_or_default();
+            let keep = PageCheckpoint {
+                athlete_id: athlete,
+                resource: key,
+                state: &unchanged,
+            };
+            let checkpoint = PageCheckpoint {
+                athlete_id: athlete,
+                resource: key,
+                state: &state,
+            };
+            let workouts = Changes {
+                upserts: events.workouts,
+                deleted: Vec::new(),
+                window: Some(window_copy(&window)),
+            };
+            store
+                .apply_workouts(connection, athlete, &workouts, &keep)
+                .await?;
+            let notes = Changes {
+                upserts: events.notes,
+                deleted: Vec::new(),
+                window: Some(window),
+            };
+            store
+                .apply_notes(connection, athlete, &notes, &checkpoint)
+                .await?;
             found
         }
         Resource::Activities => {
-            let activities = session.run(client.activities_in(athlete, oldest, newest)).await?;
+            let activities = session
+                .run(client.activities_in(athlete, oldest, newest))
+                .await?;
             let found = activities.len() as u64;
             let state = serde_json::to_string(&next(found)).expect("state serializes");
-            let checkpoint = PageCheckpoint { athlete_id: athlete, resource: key, state: &state };
-            let changes = Changes { upserts: activities, deleted: Vec::new(), window: Some(window) };
-            store.apply_activities(connection, athlete, &changes, &checkpoint).await?;
+            let checkpoint = PageCheckpoint {
+                athlete_id: athlete,
+                resource: key,
+                state: &state,
+            };
+            let changes = Changes {
+                upserts: activities,
+                deleted: Vec::new(),
+                window: Some(window),
+            };
+            store
+                .apply_activities(connection, athlete, &changes, &checkpoint)
+                .await?;
             found
         }
         Resource::Wellness => {
-            let days = session.run(client.wellness(athlete, oldest, newest)).await?;
+            let days = session
+                .run(client.wellness(athlete, oldest, newest))
+                .await?;
             let found = days.len() as u64;
             let state = serde_json::to_string(&next(found)).expect("state serializes");
-            let checkpoint = PageCheckpoint { athlete_id: athlete, resource: key, state: &state };
-            let changes = Changes { upserts: days, deleted: Vec::new(), window: Some(window) };
-            store.apply_wellness(connection, athlete, &changes, &checkpoint).await?;
+            let checkpoint = PageCheckpoint {
+                athlete_id: athlete,
+                resource: key,
+                state: &state,
+            };
+            let changes = Changes {
+                upserts: days,
+                deleted: Vec::new(),
+                window: Some(window),
+            };
+            store
+                .apply_wellness(connection, athlete, &changes, &checkpoint)
+                .await?;
             found
         }
     };

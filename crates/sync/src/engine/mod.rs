@@ -127,17 +127,7 @@ impl Syncer {
     ) -> Result<Session<'_>, SyncError> {
         let manners = self.manners_for(&record.id);
         let progress = ProgressTracker::new(self.hub.clone(), record.id.clone());
-        Session::open(
-            &self.store,
-            &self.vault,
-            &self.http,
-            &self.tokens,
-            record,
-            manners,
-            progress,
-            cancel,
-        )
-        .await
+        Session::open(self, record, manners, progress, cancel).await
     }
 
     /// The connection, when it may sync.
@@ -149,10 +139,8 @@ impl Syncer {
             .ok_or_else(|| SyncError::UnknownConnection(id.0.clone()))?;
         match record.status {
             ConnectionStatus::Active => Ok(record),
-            ConnectionStatus::ReauthRequired => Err(SyncError::from(
-                ProviderError::ReauthRequired,
-            )
-            .for_connection(record.provider, record.auth_kind)),
+            ConnectionStatus::ReauthRequired => Err(SyncError::from(ProviderError::ReauthRequired)
+                .for_connection(record.provider, record.auth_kind)),
             ConnectionStatus::Disconnected => Err(SyncError::Disconnected),
         }
     }
@@ -186,9 +174,7 @@ impl Syncer {
                 self.store
                     .record_sync_success(id, report.finished_at)
                     .await?;
-                session
-                    .progress
-                    .finish(SyncPhase::Finished, None, counters);
+                session.progress.finish(SyncPhase::Finished, None, counters);
             }
             Err(SyncError::Cancelled) => {
                 session.progress.finish(

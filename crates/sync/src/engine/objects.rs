@@ -47,10 +47,20 @@ pub(crate) async fn sync(session: &Session<'_>, object: &ObjectRef) -> Result<()
                 .call(|token| async move { client.workout(&token, athlete, id).await })
                 .await?;
             let changes = match found {
-                Some(workout) => Changes { upserts: vec![workout], deleted: Vec::new(), window: None },
-                None => Changes { upserts: Vec::new(), deleted: vec![id.to_owned()], window: None },
+                Some(workout) => Changes {
+                    upserts: vec![workout],
+                    deleted: Vec::new(),
+                    window: None,
+                },
+                None => Changes {
+                    upserts: Vec::new(),
+                    deleted: vec![id.to_owned()],
+                    window: None,
+                },
             };
-            store.apply_workouts(connection, athlete, &changes, &checkpoint).await?;
+            store
+                .apply_workouts(connection, athlete, &changes, &checkpoint)
+                .await?;
         }
         ObjectKind::Activity => {
             let found = session
@@ -58,10 +68,20 @@ pub(crate) async fn sync(session: &Session<'_>, object: &ObjectRef) -> Result<()
                 .await?;
             let present = found.is_some();
             let changes = match found {
-                Some(activity) => Changes { upserts: vec![activity], deleted: Vec::new(), window: None },
-                None => Changes { upserts: Vec::new(), deleted: vec![id.to_owned()], window: None },
+                Some(activity) => Changes {
+                    upserts: vec![activity],
+                    deleted: Vec::new(),
+                    window: None,
+                },
+                None => Changes {
+                    upserts: Vec::new(),
+                    deleted: vec![id.to_owned()],
+                    window: None,
+                },
             };
-            store.apply_activities(connection, athlete, &changes, &checkpoint).await?;
+            store
+                .apply_activities(connection, athlete, &changes, &checkpoint)
+                .await?;
             if present && let Some(task) = store.stream_task(connection, id).await? {
                 streams::fetch_one(session, task).await?;
             }

@@ -3,6 +3,7 @@
 //! request goes through [`Session::call`] (VeloPeak-style, with a token) or
 //! [`Session::run`]: a cancelled sync stops at once, a refused token is refreshed once.
 
+use super::Syncer;
 use crate::access::{AccessToken, AccessTokens};
 use crate::progress::{ProgressTracker, SyncPhase};
 use crate::{SyncError, credentials};
@@ -12,7 +13,6 @@ use offpeak_provider::intervals::{IntervalsAuth, IntervalsClient};
 use offpeak_provider::manners::Manners;
 use offpeak_provider::velopeak::VelopeakClient;
 use offpeak_store::{ConnectionRecord, Store};
-use offpeak_vault::Vault;
 use tokio_util::sync::CancellationToken;
 
 /// The platform side of a session.
@@ -34,15 +34,14 @@ pub(crate) struct Session<'a> {
 
 impl<'a> Session<'a> {
     pub(crate) async fn open(
-        store: &'a Store,
-        vault: &Vault,
-        http: &reqwest::Client,
-        tokens: &'a AccessTokens,
+        syncer: &'a Syncer,
         record: ConnectionRecord,
         manners: Manners,
         progress: ProgressTracker,
         cancel: CancellationToken,
     ) -> Result<Session<'a>, SyncError> {
+        let (store, vault, http, tokens) =
+            (&syncer.store, &syncer.vault, &syncer.http, &syncer.tokens);
         let platform = match record.provider {
             ProviderKind::Velopeak | ProviderKind::Velocity => Platform::Velopeak(
                 VelopeakClient::new(http.clone(), &record.origin).with_manners(manners.clone()),

@@ -110,7 +110,11 @@ async fn fetch_and_save(
         Err(e) => return Err(e),
     };
     let connection = &session.record.id;
-    let Some(activity) = session.store.activity(connection, &task.activity_id).await? else {
+    let Some(activity) = session
+        .store
+        .activity(connection, &task.activity_id)
+        .await?
+    else {
         return Ok(());
     };
     let athlete = profiles.get(&task.athlete_id).and_then(Option::as_ref);

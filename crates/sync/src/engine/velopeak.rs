@@ -169,8 +169,14 @@ pub(crate) async fn sync<T: Summary>(
                 return Ok(());
             }
             Some(listing @ FeedState::Listing { .. }) => {
-                list_page::<T>(session, client, athlete, Some(listing), calendar_start(today))
-                    .await?
+                list_page::<T>(
+                    session,
+                    client,
+                    athlete,
+                    Some(listing),
+                    calendar_start(today),
+                )
+                .await?
             }
             Some(FeedState::Following { .. }) if reach == Reach::Calendar => return Ok(()),
             Some(following @ FeedState::Following { .. }) => {
@@ -266,8 +272,8 @@ async fn list_page<T: Summary>(
         })
         .await?;
     let now = Utc::now();
-    let watermark = watermark
-        .unwrap_or_else(|| page.served_at.unwrap_or(now).min(now) - WATERMARK_MARGIN);
+    let watermark =
+        watermark.unwrap_or_else(|| page.served_at.unwrap_or(now).min(now) - WATERMARK_MARGIN);
     let count = page.items.len() as u64;
     let found = found + count;
     let next = match page.next_cursor {
