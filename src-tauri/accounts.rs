@@ -174,6 +174,7 @@ impl App {
         LoginControl {
             timeout: None,
             cancel,
+            webhooks: false,
         }
     }
 

@@ -17,7 +17,11 @@ pub const USAGE: &str = "usage:
   offpeak-cli logout [CONNECTION] [--purge] [--yes]
         revokes Offpeak's access at the platform and deletes the secrets from the keychain;
         the cached data stays unless --purge (which asks first, unless --yes)
-  offpeak-cli sync                         syncs every connected account into the local cache
+  offpeak-cli sync [CONNECTION]            syncs every connected account (or the one named) into
+                                           the local cache, printing its progress
+  offpeak-cli settings [--interval MINUTES] [--streams all|on-demand|MONTHS]
+                                           shows or changes the background sync interval (0: off)
+                                           and which activity streams are fetched ahead of time
   offpeak-cli calendar [--month YYYY-MM]   prints a month from the local cache (default: this month)
   offpeak-cli accounts                     lists the connected accounts";
 
@@ -35,7 +39,13 @@ pub enum Command {
         purge: bool,
         yes: bool,
     },
-    Sync,
+    Sync {
+        connection: Option<String>,
+    },
+    Settings {
+        interval: Option<u32>,
+        streams: Option<offpeak_sync::StreamsPolicy>,
+    },
     Calendar {
         month: Option<Month>,
     },
@@ -44,6 +54,24 @@ pub enum Command {
 }
 
 const PLATFORMS: &str = "velopeak, velocity, intervals";
+
+fn parse_streams(value: &str) -> Result<offpeak_sync::StreamsPolicy, String> {
+    use offpeak_sync::StreamsPolicy;
+    match value {
+        "all" => Ok(StreamsPolicy::All),
+        "on-demand" => Ok(StreamsPolicy::OnDemand),
+        months => months
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=240).contains(m))
+            .map(|months| StreamsPolicy::RecentMonths { months })
+            .ok_or_else(|| {
+                format!(
+                    "--streams takes all, on-demand or a number of months (1–240), not “{value}”"
+                )
+            }),
+    }
+}
 
 pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
     let Some(command) = args.next() else {
@@ -101,7 +129,19 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
             purge: switch("--purge"),
             yes: switch("--yes"),
         }),
-        "sync" => Ok(Command::Sync),
+        "sync" => Ok(Command::Sync {
+            connection: rest.first().filter(|a| !a.starts_with("--")).cloned(),
+        }),
+        "settings" => {
+            let interval = flag("--interval")?
+                .map(|v| {
+                    v.parse::<u32>()
+                        .map_err(|_| format!("--interval takes minutes, not “{v}”"))
+                })
+                .transpose()?;
+            let streams = flag("--streams")?.map(|v| parse_streams(&v)).transpose()?;
+            Ok(Command::Settings { interval, streams })
+        }
         "calendar" => {
             let month = flag("--month")?
                 .map(|m| m.parse::<Month>().map_err(|e| e.to_string()))
@@ -195,7 +235,24 @@ mod tests {
             parse_line("calendar").unwrap(),
             Command::Calendar { month: None }
         );
-        assert_eq!(parse_line("sync").unwrap(), Command::Sync);
+        assert_eq!(
+            parse_line("sync").unwrap(),
+            Command::Sync { connection: None }
+        );
+        assert_eq!(
+            parse_line("sync c1").unwrap(),
+            Command::Sync {
+                connection: Some("c1".into())
+            }
+        );
+        assert_eq!(
+            parse_line("settings --interval 15 --streams 6").unwrap(),
+            Command::Settings {
+                interval: Some(15),
+                streams: Some(offpeak_sync::StreamsPolicy::RecentMonths { months: 6 })
+            }
+        );
+        assert!(parse_line("settings --streams sometimes").is_err());
         assert_eq!(parse_line("").unwrap(), Command::Help);
     }
 

@@ -4,12 +4,13 @@
 mod args;
 mod login;
 mod print;
+mod sync;
 
 use args::Command;
 use chrono::Local;
 use offpeak_domain::{ConnectionId, Month};
 use offpeak_store::Store;
-use offpeak_sync::{SyncError, Syncer, paths};
+use offpeak_sync::{SyncError, SyncSettings, Syncer, paths};
 use offpeak_vault::Vault;
 use std::process::ExitCode;
 
@@ -79,30 +80,24 @@ async fn run(command: Command) -> Result<(), SyncError> {
             let vault = Vault::system(offpeak_sync::KEYCHAIN_SERVICE).await?;
             login::logout(&store, &vault, connection, purge, yes).await
         }
-        Command::Sync => {
+        Command::Sync { connection } => {
             let vault = Vault::system(offpeak_sync::KEYCHAIN_SERVICE).await?;
             let syncer = Syncer::new(store.clone(), vault, offpeak_provider::http_client());
-            let connections = store.connections().await?;
-            if connections.is_empty() {
-                println!("No account is connected. Run: offpeak-cli login velopeak --client-id ID");
+            sync::run(&store, &syncer, connection).await
+        }
+        Command::Settings { interval, streams } => {
+            let mut settings = SyncSettings::load(&store).await?;
+            if let Some(minutes) = interval {
+                settings.interval_minutes = minutes;
             }
-            let mut failed = None;
-            for c in connections {
-                if c.status == offpeak_domain::ConnectionStatus::Disconnected {
-                    continue;
-                }
-                match syncer.sync(&c.id).await {
-                    Ok(r) => println!(
-                        "{} ({}): {} planned workouts, {} activities.",
-                        c.athlete_name, c.id, r.workouts, r.activities
-                    ),
-                    Err(e) => {
-                        println!("{} ({}): {}", c.athlete_name, c.id, e.message());
-                        failed = Some(e);
-                    }
-                }
+            if let Some(policy) = streams {
+                settings.streams = policy;
             }
-            failed.map_or(Ok(()), Err)
+            if interval.is_some() || streams.is_some() {
+                settings.save(&store).await?;
+            }
+            print!("{}", print::settings(&settings));
+            Ok(())
         }
         Command::Calendar { month } => {
             let today = Local::now().date_naive();

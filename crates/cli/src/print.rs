@@ -173,6 +173,21 @@ fn bytes(n: u64) -> String {
     }
 }
 
+/// The sync settings, one per line.
+pub fn settings(settings: &offpeak_sync::SyncSettings) -> String {
+    use offpeak_sync::StreamsPolicy;
+    let interval = match settings.interval_minutes {
+        0 => "off (sync by hand)".to_string(),
+        m => format!("every {m} minutes"),
+    };
+    let streams = match settings.streams {
+        StreamsPolicy::All => "all activities".to_string(),
+        StreamsPolicy::RecentMonths { months } => format!("activities of the last {months} months"),
+        StreamsPolicy::OnDemand => "only when an activity is opened".to_string(),
+    };
+    format!("Background sync: {interval}\nStreams fetched ahead: {streams}\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,16 @@
-//! What both platforms' JSON translations share: durations in whole seconds and instants with
-//! an offset, each failing the item it belongs to by its id.
+//! What both platforms' JSON translations share: whole numbers (seconds, watts, beats) and
+//! instants with an offset, each failing the item it belongs to by its id.
 
 use crate::ProviderError;
 use chrono::{DateTime, Utc};
 
 /// A duration in seconds as whole seconds, rounded and kept within `u32`.
 pub(crate) fn seconds(value: f64) -> u32 {
+    whole(value)
+}
+
+/// A measure (watts, beats per minute, seconds per km) rounded to a whole number within `u32`.
+pub(crate) fn whole(value: f64) -> u32 {
     value.round().clamp(0.0, f64::from(u32::MAX)) as u32
 }
 

@@ -13,14 +13,21 @@
 //! - [`intervals`] is the Intervals.icu client: personal API keys (HTTP Basic `API_KEY`) or
 //!   OAuth tokens, date-window reads, and refusals explained to a person.
 //!
+//! - [`manners`] is how every request of a connection behaves: it keeps the platform's rate
+//!   limit, retries what a passing fault spoiled, caps the size of answers and counts it all.
+//!
 //! This crate knows nothing of storage; tokens come in and go out as values.
 
 mod convert;
 mod error;
 mod http;
 pub mod intervals;
+pub mod manners;
 pub mod oauth;
+mod streams;
 pub mod velopeak;
 
 pub use error::ProviderError;
 pub use http::http_client;
+pub use manners::{Manners, RequestStats, RetryPolicy};
+pub use streams::FetchedStreams;

@@ -92,10 +92,12 @@ pub(crate) async fn limit(
     request: Request,
     next: Next,
 ) -> Response {
-    if !request.uri().path().starts_with("/api/v1/") {
-        return next.run(request).await;
-    }
     let now = app.clock.now();
+    if !request.uri().path().starts_with("/api/v1/") {
+        let mut response = next.run(request).await;
+        set_date(&mut response, now);
+        return response;
+    }
     let limits = app.config.rate_limits;
     if app.config.variant == Variant::Intervals {
         // Per address, about ten a second: a one-second window of ten with no headers.
@@ -109,9 +111,13 @@ pub(crate) async fn limit(
             .check(peer.ip().to_string().as_bytes(), now, &per_second);
         if !verdict.allowed {
             let body = serde_json::json!({"status": 429, "error": "Too Many Requests"});
-            return (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
+            let mut response = (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
+            set_date(&mut response, now);
+            return response;
         }
-        return next.run(request).await;
+        let mut response = next.run(request).await;
+        set_date(&mut response, now);
+        return response;
     }
     let key = request
         .headers()
@@ -139,7 +145,17 @@ pub(crate) async fn limit(
         i64::from(verdict.remaining),
     );
     set(headers, "x-ratelimit-reset", verdict.reset);
+    set_date(&mut response, now);
     response
+}
+
+/// The `Date` header from the server's own clock (which tests move forward), so that it agrees
+/// with `X-RateLimit-Reset` and every stamp the server hands out.
+fn set_date(response: &mut Response, now: DateTime<Utc>) {
+    let text = now.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    if let Ok(value) = HeaderValue::from_str(&text) {
+        response.headers_mut().insert(header::DATE, value);
+    }
 }
 
 #[cfg(test)]

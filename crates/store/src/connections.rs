@@ -109,7 +109,7 @@ pub(crate) fn parse_instant(text: &str) -> Result<DateTime<Utc>, StoreError> {
 }
 
 pub(crate) fn instant_text(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 fn scope_text(scopes: &[Scope]) -> String {

@@ -35,6 +35,10 @@ fn api_key_name(id: &ConnectionId) -> String {
 }
 
 /// Where connections made before app registrations existed kept their client secret.
+fn webhook_secret_name(id: &ConnectionId) -> String {
+    format!("connection/{id}/webhook-secret")
+}
+
 fn legacy_client_secret_name(id: &ConnectionId) -> String {
     format!("connection/{id}/client-secret")
 }
@@ -88,6 +92,29 @@ pub(crate) async fn load_api_key(
     vault.get(&api_key_name(id)).await
 }
 
+/// The secret that signs a connection's webhook deliveries (shown once by the platform).
+pub(crate) async fn save_webhook_secret(
+    vault: &Vault,
+    id: &ConnectionId,
+    secret: &Sensitive<String>,
+) -> Result<(), VaultError> {
+    vault.put(&webhook_secret_name(id), secret).await
+}
+
+pub(crate) async fn load_webhook_secret(
+    vault: &Vault,
+    id: &ConnectionId,
+) -> Result<Option<Sensitive<String>>, VaultError> {
+    vault.get(&webhook_secret_name(id)).await
+}
+
+pub(crate) async fn delete_webhook_secret(
+    vault: &Vault,
+    id: &ConnectionId,
+) -> Result<(), VaultError> {
+    vault.delete(&webhook_secret_name(id)).await
+}
+
 pub(crate) async fn save_registration_secret(
     vault: &Vault,
     registration_id: &str,
@@ -137,6 +164,7 @@ pub(crate) async fn delete_connection_secrets(
 ) -> Result<(), VaultError> {
     vault.delete(&tokens_name(id)).await?;
     vault.delete(&api_key_name(id)).await?;
+    vault.delete(&webhook_secret_name(id)).await?;
     vault.delete(&legacy_client_secret_name(id)).await
 }
 

@@ -17,6 +17,7 @@ pub enum ErrorCode {
     AuthFailed,
     AuthTimeout,
     AuthCancelled,
+    Cancelled,
     Server,
     Storage,
     Keychain,
@@ -36,6 +37,7 @@ impl ErrorCode {
             ErrorCode::AuthFailed => "auth_failed",
             ErrorCode::AuthTimeout => "auth_timeout",
             ErrorCode::AuthCancelled => "auth_cancelled",
+            ErrorCode::Cancelled => "cancelled",
             ErrorCode::Server => "server",
             ErrorCode::Storage => "storage",
             ErrorCode::Keychain => "keychain",
@@ -63,6 +65,8 @@ pub enum SyncError {
     Reconnect(String),
     #[error("{0}")]
     InvalidInput(String),
+    #[error("the sync was cancelled; what was already fetched is kept")]
+    Cancelled,
 }
 
 impl SyncError {
@@ -100,6 +104,7 @@ impl SyncError {
             SyncError::MissingCredentials => ErrorCode::ReauthRequired,
             SyncError::Disconnected | SyncError::Reconnect(_) => ErrorCode::ReauthRequired,
             SyncError::InvalidInput(_) => ErrorCode::InvalidInput,
+            SyncError::Cancelled => ErrorCode::Cancelled,
         }
     }
 

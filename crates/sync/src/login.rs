@@ -6,7 +6,7 @@
 
 use crate::{SyncError, credentials, profiles};
 use chrono::Utc;
-use offpeak_domain::{AuthKind, ConnectionId, ProviderKind, Sensitive};
+use offpeak_domain::{AuthKind, ConnectionId, ProviderKind, Scope, Sensitive};
 use offpeak_provider::intervals::{IntervalsAuth, IntervalsClient};
 use offpeak_provider::oauth::{LOGIN_TIMEOUT, PendingLogin, TokenSet, random_token};
 use offpeak_provider::velopeak::VelopeakClient;
@@ -22,6 +22,8 @@ pub struct LoginControl {
     pub timeout: Option<Duration>,
     /// Cancelling it stops the wait at once and closes the listener.
     pub cancel: CancellationToken,
+    /// Also ask for live updates (VeloPeak's `webhooks` scope).
+    pub webhooks: bool,
 }
 
 /// Signs in with the app registration `registration_id`. `open_browser` receives the
@@ -54,7 +56,10 @@ where
     )
     .await?;
     profile.redirect_ports = registration.redirect_ports.clone();
-    let requested = profiles::requested_scopes(provider);
+    let mut requested = profiles::requested_scopes(provider);
+    if control.webhooks && provider != ProviderKind::Intervals {
+        requested.extend(Scope::parse_list("webhooks"));
+    }
     let pending = PendingLogin::start(profile, &requested).await?;
     open_browser(pending.authorize_url()).map_err(|e| {
         SyncError::InvalidInput(format!(

@@ -220,6 +220,7 @@ async fn cancel_stops_waiting_at_once_and_closes_the_listener() {
     let control = LoginControl {
         timeout: None,
         cancel: cancel.clone(),
+        webhooks: false,
     };
     let (opened_tx, opened_rx) = tokio::sync::oneshot::channel();
     let person = move |url: &str| {
@@ -248,6 +249,7 @@ async fn nobody_coming_back_times_out_with_a_clear_message() {
     let control = LoginControl {
         timeout: Some(Duration::from_millis(200)),
         cancel: CancellationToken::new(),
+        webhooks: false,
     };
     let err =
         offpeak_sync::connect_oauth(&w.store, &w.vault, &w.http, &registration, control, |_| {

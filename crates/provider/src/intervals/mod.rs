@@ -1,20 +1,25 @@
 //! The Intervals.icu API (`{origin}/api/v1`), as `shared/contracts/intervals-icu.md` describes
 //! it: a personal API key (always HTTP Basic with the user `API_KEY`, never Bearer) or an OAuth
-//! token, the athlete profile, planned workouts and activities by date window, disconnecting
-//! the app, and refusals explained to a person ([`errors`]).
+//! token; the athlete's profile, the calendar (workouts, races, notes), activities (Strava
+//! stubs included), streams and wellness, all by date window; disconnecting the app; and
+//! refusals explained to a person (`errors`). Every request goes through the connection's
+//! [`Manners`], at most ten a second.
 
 mod dto;
 mod errors;
+mod reads;
+mod request;
 
+pub use crate::streams::FetchedStreams;
 pub use dto::StravaStub;
+pub use reads::CalendarEvents;
 
 use crate::ProviderError;
+use crate::manners::Manners;
 use crate::oauth::{EndpointPaths, OAuthProfile, RevocationStyle};
 use chrono::NaiveDate;
-use dto::Listed;
-use errors::Asked;
 use offpeak_domain::{Activity, Athlete, Scope, Sensitive, Workout};
-use serde::de::DeserializeOwned;
+use request::Get;
 
 /// The production origin.
 pub const DEFAULT_ORIGIN: &str = "https://intervals.icu";
@@ -69,27 +74,39 @@ pub struct IntervalsClient {
     http: reqwest::Client,
     origin: String,
     auth: IntervalsAuth,
+    manners: Manners,
 }
 
 impl IntervalsClient {
+    /// A client with manners of its own; give the clients of one connection the same
+    /// [`Manners`] with [`IntervalsClient::with_manners`].
     pub fn new(http: reqwest::Client, origin: &str, auth: IntervalsAuth) -> IntervalsClient {
         IntervalsClient {
             http,
             origin: origin.trim_end_matches('/').to_owned(),
             auth,
+            manners: Manners::default(),
         }
     }
 
+    pub fn with_manners(self, manners: Manners) -> IntervalsClient {
+        IntervalsClient { manners, ..self }
+    }
+
+    /// The manners (and counters) every request of this client goes through.
+    pub fn manners(&self) -> &Manners {
+        &self.manners
+    }
+
     /// The athlete `athlete_id` names; `""` or `"0"` is the owner of the key or token. The
-    /// answer carries the athlete's own id (`i1042`), kept as text.
+    /// answer carries the athlete's own id (`i1042`), kept as text. The same as
+    /// [`IntervalsClient::profile`].
     pub async fn athlete(&self, athlete_id: &str) -> Result<Athlete, ProviderError> {
-        let id = path_id(athlete_id)?;
-        let dto: dto::AthleteDto = self.get(&format!("/athlete/{id}"), &[], id, None).await?;
-        Ok(dto.into())
+        self.profile(athlete_id).await
     }
 
     /// The planned workouts (events of category `WORKOUT`) of `athlete_id` between `oldest` and
-    /// `newest`, local dates, inclusive.
+    /// `newest`, local dates, inclusive. [`IntervalsClient::calendar`] has races and notes too.
     pub async fn events(
         &self,
         athlete_id: &str,
@@ -97,28 +114,24 @@ impl IntervalsClient {
         newest: NaiveDate,
     ) -> Result<Vec<Workout>, ProviderError> {
         let id = path_id(athlete_id)?;
-        let query = [
-            ("oldest", oldest.to_string()),
-            ("newest", newest.to_string()),
-            ("category", "WORKOUT".to_owned()),
-        ];
         let events: Vec<dto::EventDto> = self
-            .get(
-                &format!("/athlete/{id}/events"),
-                &query,
-                id,
-                Some("CALENDAR:READ"),
-            )
+            .get(&Get {
+                segments: &["athlete", id, "events"],
+                query: window(oldest, newest, Some("WORKOUT")),
+                athlete: Some(id),
+                scope: Some("CALENDAR:READ"),
+            })
             .await?;
         events
             .into_iter()
-            .filter(|e| e.category.as_deref() == Some("WORKOUT"))
+            .filter(dto::EventDto::is_workout)
             .map(|e| e.into_workout(id))
             .collect()
     }
 
     /// The activities of `athlete_id` that started between `oldest` and `newest` (local dates,
     /// inclusive), newest first, with Strava stubs set apart (see [`ActivityList`]).
+    /// [`IntervalsClient::activities_in`] keeps the stubs in the list.
     pub async fn activities(
         &self,
         athlete_id: &str,
@@ -126,26 +139,16 @@ impl IntervalsClient {
         newest: NaiveDate,
     ) -> Result<ActivityList, ProviderError> {
         let id = path_id(athlete_id)?;
-        let query = [
-            ("oldest", oldest.to_string()),
-            ("newest", newest.to_string()),
-        ];
-        let listed: Vec<dto::ActivityDto> = self
-            .get(
-                &format!("/athlete/{id}/activities"),
-                &query,
-                id,
-                Some("ACTIVITY:READ"),
-            )
-            .await?;
         let mut list = ActivityList {
             activities: Vec::new(),
             strava_stubs: Vec::new(),
         };
-        for item in listed {
-            match item.into_listed(id)? {
-                Listed::Activity(a) => list.activities.push(*a),
-                Listed::Stub(s) => list.strava_stubs.push(s),
+        for item in self.listed_activities(id, oldest, newest).await? {
+            let activity = item.into_activity(id)?;
+            if activity.stub {
+                list.strava_stubs.push(StravaStub::of(activity));
+            } else {
+                list.activities.push(activity);
             }
         }
         Ok(list)
@@ -161,44 +164,22 @@ impl IntervalsClient {
         )
         .await
     }
+}
 
-    async fn get<T: DeserializeOwned>(
-        &self,
-        path: &str,
-        query: &[(&str, String)],
-        athlete: &str,
-        scope: Option<&'static str>,
-    ) -> Result<T, ProviderError> {
-        let url = format!("{}/api/v1{path}", self.origin);
-        let request = self.http.get(&url).query(query);
-        let request = match &self.auth {
-            IntervalsAuth::ApiKey(key) => request.basic_auth(KEY_USER, Some(key.expose())),
-            IntervalsAuth::Bearer(token) => request.bearer_auth(token.expose()),
-        };
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ProviderError::transport(&self.origin, e))?;
-        let status = response.status();
-        if !status.is_success() {
-            let retry_after = response
-                .headers()
-                .get(reqwest::header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok());
-            let asked = Asked {
-                path: response.url().path(),
-                athlete: Some(athlete),
-                scope,
-            };
-            return Err(errors::refusal(
-                status.as_u16(),
-                retry_after,
-                &self.auth,
-                &asked,
-            ));
-        }
-        crate::http::read_json(response, &self.origin, path).await
+/// `oldest`/`newest` (and a category filter) as query parameters.
+fn window(
+    oldest: NaiveDate,
+    newest: NaiveDate,
+    category: Option<&str>,
+) -> Vec<(&'static str, String)> {
+    let mut query = vec![
+        ("oldest", oldest.to_string()),
+        ("newest", newest.to_string()),
+    ];
+    if let Some(category) = category {
+        query.push(("category", category.to_owned()));
     }
+    query
 }
 
 /// The athlete id as it goes in a path: `0` for the owner, else `i123` or `123`. Anything else

@@ -2,7 +2,7 @@
 //! a field that is present but wrong fails the page (better than silently losing an item).
 
 use crate::ProviderError;
-use crate::convert::{instant, seconds};
+use crate::convert::{instant, seconds, whole};
 use chrono::NaiveDate;
 use offpeak_domain::{Activity, Athlete, Sport, Workout};
 use serde::Deserialize;
@@ -19,24 +19,45 @@ pub(super) struct AthleteListDto {
     pub data: Vec<AthleteDto>,
 }
 
+/// The athlete (`/athlete`), or a summary of one (`/athletes`), where only the id, name, role
+/// and time zone are given.
 #[derive(Deserialize)]
 pub(super) struct AthleteDto {
-    id: String,
+    pub id: String,
     name: String,
     #[serde(default)]
     timezone: Option<String>,
     #[serde(default)]
+    weight_kg: Option<f64>,
+    #[serde(default)]
     ftp_w: Option<f64>,
+    #[serde(default)]
+    hr_max: Option<f64>,
+    #[serde(default)]
+    hr_rest: Option<f64>,
+    #[serde(default)]
+    threshold_pace_s_per_km: Option<f64>,
+    #[serde(default)]
+    power_zones_w: Option<Vec<f64>>,
+    #[serde(default)]
+    hr_zones_bpm: Option<Vec<f64>>,
 }
 
 impl From<AthleteDto> for Athlete {
     fn from(dto: AthleteDto) -> Athlete {
+        let bounds =
+            |list: Option<Vec<f64>>| list.unwrap_or_default().into_iter().map(whole).collect();
         Athlete {
             id: dto.id,
             name: dto.name,
             timezone: dto.timezone,
-            ftp_w: dto.ftp_w.map(|w| w.round() as u32),
-            ..Athlete::default()
+            ftp_w: dto.ftp_w.map(whole),
+            weight_kg: dto.weight_kg,
+            hr_max: dto.hr_max.map(whole),
+            hr_rest: dto.hr_rest.map(whole),
+            threshold_pace_s_per_km: dto.threshold_pace_s_per_km.map(whole),
+            power_zones_w: bounds(dto.power_zones_w),
+            hr_zones_bpm: bounds(dto.hr_zones_bpm),
         }
     }
 }
@@ -94,6 +115,8 @@ pub(super) struct ActivityDto {
     local_date: String,
     sport: String,
     name: String,
+    #[serde(default)]
+    description: Option<String>,
     elapsed_time_s: f64,
     moving_time_s: f64,
     #[serde(default)]
@@ -103,13 +126,25 @@ pub(super) struct ActivityDto {
     #[serde(default)]
     avg_power_w: Option<f64>,
     #[serde(default)]
+    normalized_power_w: Option<f64>,
+    #[serde(default)]
     avg_hr: Option<f64>,
     #[serde(default)]
+    max_hr: Option<f64>,
+    #[serde(default)]
+    avg_cadence: Option<f64>,
+    #[serde(default)]
+    calories: Option<f64>,
+    #[serde(default)]
     load: Option<f64>,
+    #[serde(default)]
+    intensity_factor: Option<f64>,
     #[serde(default)]
     trainer: bool,
     #[serde(default)]
     planned_workout_id: Option<String>,
+    #[serde(default)]
+    stream_types: Vec<String>,
     updated_at: String,
 }
 
@@ -135,13 +170,13 @@ impl TryFrom<ActivityDto> for Activity {
             load: dto.load,
             trainer: dto.trainer,
             planned_workout_id: dto.planned_workout_id,
-            description: None,
-            normalized_power_w: None,
-            max_hr: None,
-            avg_cadence: None,
-            calories: None,
-            intensity_factor: None,
-            stream_types: Vec::new(),
+            description: dto.description,
+            normalized_power_w: dto.normalized_power_w,
+            max_hr: dto.max_hr,
+            avg_cadence: dto.avg_cadence,
+            calories: dto.calories,
+            intensity_factor: dto.intensity_factor,
+            stream_types: dto.stream_types,
             stub: false,
         })
     }
@@ -184,6 +219,34 @@ mod tests {
         assert_eq!(a.elapsed_time_s, 3700);
         assert_eq!(a.planned_workout_id.as_deref(), Some("w_9"));
         assert_eq!(a.updated_at.to_rfc3339(), "2026-11-03T00:00:00+00:00");
+        assert_eq!(a.stream_types, ["time"]);
+        assert!(!a.stub);
+    }
+
+    #[test]
+    fn the_full_profile_keeps_thresholds_and_zones_and_a_summary_has_none() {
+        let full: AthleteDto = serde_json::from_str(
+            r#"{"id":"a_1","name":"Ana","role":"athlete","timezone":"Europe/Madrid","sex":"F",
+                "weight_kg":58.4,"ftp_w":251,"hr_max":188,"hr_rest":46,"threshold_pace_s_per_km":268,
+                "power_zones_w":[138,188,226,264,301,377,2000],"hr_zones_bpm":[113,132,150,169,188]}"#,
+        )
+        .unwrap();
+        let a = Athlete::from(full);
+        assert_eq!(
+            (a.ftp_w, a.hr_max, a.hr_rest),
+            (Some(251), Some(188), Some(46))
+        );
+        assert_eq!(a.weight_kg, Some(58.4));
+        assert_eq!(a.threshold_pace_s_per_km, Some(268));
+        assert_eq!(a.power_zones_w.len(), 7);
+        assert_eq!(a.hr_zones_bpm, [113, 132, 150, 169, 188]);
+        let summary: AthleteDto = serde_json::from_str(
+            r#"{"id":"a_2","name":"Bo","role":"athlete","timezone":"Asia/Tokyo"}"#,
+        )
+        .unwrap();
+        let b = Athlete::from(summary);
+        assert_eq!(b.timezone.as_deref(), Some("Asia/Tokyo"));
+        assert!(b.ftp_w.is_none() && b.power_zones_w.is_empty());
     }
 
     #[test]

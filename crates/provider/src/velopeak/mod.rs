@@ -1,15 +1,31 @@
-//! The VeloPeak API (`{origin}/api/v1`), as `../shared/contracts/velopeak-api.md` describes it,
+//! The VeloPeak API (`{origin}/api/v1`), as `shared/contracts/velopeak-api.md` describes it,
 //! and the OAuth profiles of VeloPeak and of the Velocity-style platform, whose resource API is
 //! the same.
+//!
+//! - [`VelopeakClient`] reads: the athlete and the athletes a coach may read, planned workouts
+//!   and activities by date window or as a change feed with tombstones, single items, streams,
+//!   and the athlete's profile; it subscribes webhooks. Every request goes through the
+//!   connection's [`Manners`] (rate limit, retries, body cap).
+//! - [`webhook`] checks and reads what the platform POSTs to a webhook receiver.
 
 mod dto;
+mod feed;
+mod reads;
+mod request;
+mod streams;
+mod subscriptions;
+pub mod webhook;
+
+pub use crate::streams::FetchedStreams;
+pub use feed::{Change, Conditional, DateWindow};
+pub use subscriptions::WebhookSubscription;
 
 use crate::ProviderError;
+use crate::manners::Manners;
 use crate::oauth::{EndpointPaths, OAuthProfile, RevocationStyle, TokenBody};
+use chrono::{DateTime, Utc};
 use offpeak_domain::{Activity, Athlete, Scope, Sensitive, Workout};
-use reqwest::StatusCode;
-use serde::de::DeserializeOwned;
-use std::time::Duration;
+use request::Get;
 
 /// The production origin.
 pub const DEFAULT_ORIGIN: &str = "https://velo-peak.com";
@@ -59,11 +75,13 @@ pub fn velocity_profile(origin: &str, client_id: &str) -> OAuthProfile {
     }
 }
 
-/// One page of a list and the cursor of the next, if any.
+/// One page of a list, the cursor of the next if any, and when the platform served it (its
+/// `Date` header, on its own clock: what a later change feed may start from).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,
+    pub served_at: Option<DateTime<Utc>>,
 }
 
 /// Largest page the API serves.
@@ -74,131 +92,60 @@ pub const MAX_PAGE: u32 = 200;
 pub struct VelopeakClient {
     http: reqwest::Client,
     origin: String,
+    manners: Manners,
 }
 
 impl VelopeakClient {
+    /// A client with manners of its own; give the clients of one connection the same
+    /// [`Manners`] with [`VelopeakClient::with_manners`].
     pub fn new(http: reqwest::Client, origin: &str) -> VelopeakClient {
         VelopeakClient {
             http,
             origin: origin.trim_end_matches('/').to_owned(),
+            manners: Manners::default(),
         }
     }
 
+    pub fn with_manners(self, manners: Manners) -> VelopeakClient {
+        VelopeakClient { manners, ..self }
+    }
+
+    /// The manners (and counters) every request of this client goes through.
+    pub fn manners(&self) -> &Manners {
+        &self.manners
+    }
+
+    /// The athlete who authorized the token.
     pub async fn athlete(&self, token: &Sensitive<String>) -> Result<Athlete, ProviderError> {
-        let dto: dto::AthleteDto = self.get(token, "/athlete", &[]).await?;
+        let dto: dto::AthleteDto = self.get_json(token, Get::new(&["athlete"])).await?;
         Ok(dto.into())
     }
 
     /// The athletes `token` may read: the caller first, then those who share with them as
-    /// coach.
+    /// coach. Summaries: name and time zone, no thresholds (see
+    /// [`VelopeakClient::athlete_profile`]).
     pub async fn athletes(&self, token: &Sensitive<String>) -> Result<Vec<Athlete>, ProviderError> {
-        let list: dto::AthleteListDto = self.get(token, "/athletes", &[]).await?;
+        let list: dto::AthleteListDto = self.get_json(token, Get::new(&["athletes"])).await?;
         Ok(list.data.into_iter().map(Athlete::from).collect())
     }
 
+    /// A page of the caller's planned workouts, all dates.
     pub async fn workouts_page(
         &self,
         token: &Sensitive<String>,
         cursor: Option<&str>,
     ) -> Result<Page<Workout>, ProviderError> {
-        self.page::<dto::WorkoutDto, _>(token, "/workouts", cursor)
-            .await
+        let get = Get::new(&["workouts"]).page(cursor);
+        self.page::<dto::WorkoutDto, _>(token, get).await
     }
 
+    /// A page of the caller's activities, all dates.
     pub async fn activities_page(
         &self,
         token: &Sensitive<String>,
         cursor: Option<&str>,
     ) -> Result<Page<Activity>, ProviderError> {
-        self.page::<dto::ActivityDto, _>(token, "/activities", cursor)
-            .await
-    }
-
-    /// One page of the list at `path`, each item read as `D` and translated into `T`.
-    async fn page<D, T>(
-        &self,
-        token: &Sensitive<String>,
-        path: &str,
-        cursor: Option<&str>,
-    ) -> Result<Page<T>, ProviderError>
-    where
-        D: DeserializeOwned,
-        T: TryFrom<D, Error = ProviderError>,
-    {
-        let page: dto::PageDto<D> = self.get(token, path, &page_query(cursor)).await?;
-        let items = page
-            .data
-            .into_iter()
-            .map(T::try_from)
-            .collect::<Result<_, _>>()?;
-        Ok(Page {
-            items,
-            next_cursor: page.next_cursor,
-        })
-    }
-
-    async fn get<T: DeserializeOwned>(
-        &self,
-        token: &Sensitive<String>,
-        path: &str,
-        query: &[(&str, String)],
-    ) -> Result<T, ProviderError> {
-        let response = self
-            .http
-            .get(format!("{}/api/v1{path}", self.origin))
-            .bearer_auth(token.expose())
-            .query(query)
-            .send()
-            .await
-            .map_err(|e| ProviderError::transport(&self.origin, e))?;
-        let status = response.status();
-        if !status.is_success() {
-            return Err(status_error(status, response.headers(), path));
-        }
-        crate::http::read_json(response, &self.origin, path).await
-    }
-}
-
-fn page_query(cursor: Option<&str>) -> Vec<(&'static str, String)> {
-    let mut query = vec![("limit", MAX_PAGE.to_string())];
-    if let Some(cursor) = cursor {
-        query.push(("cursor", cursor.to_owned()));
-    }
-    query
-}
-
-fn status_error(
-    status: StatusCode,
-    headers: &reqwest::header::HeaderMap,
-    path: &str,
-) -> ProviderError {
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    };
-    match status.as_u16() {
-        401 => ProviderError::AccessTokenRejected,
-        403 => {
-            let challenge = header("www-authenticate");
-            let scope = challenge
-                .split("scope=\"")
-                .nth(1)
-                .and_then(|s| s.split('"').next())
-                .unwrap_or("the needed")
-                .to_owned();
-            ProviderError::InsufficientScope(scope)
-        }
-        404 => ProviderError::NotFound(path.to_owned()),
-        429 => {
-            let seconds = header("retry-after").trim().parse().unwrap_or(10);
-            ProviderError::RateLimited {
-                retry_after: Duration::from_secs(seconds),
-            }
-        }
-        s if s >= 500 => ProviderError::Server { status: s },
-        s => ProviderError::BadResponse(format!("{path} answered HTTP {s}")),
+        let get = Get::new(&["activities"]).page(cursor);
+        self.page::<dto::ActivityDto, _>(token, get).await
     }
 }

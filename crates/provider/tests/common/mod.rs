@@ -1,7 +1,9 @@
 //! What the provider tests share: a sandbox per variant, each platform's profile for the
-//! sandbox's registered app, a sign-in played end to end, and a browser that delivers a
-//! callback URL by hand.
+//! sandbox's registered app, a sign-in played end to end, a browser that delivers a callback
+//! URL by hand, manners with short delays, and raw network helpers ([`wire`]).
 #![allow(dead_code)]
+
+pub mod wire;
 
 use chrono::NaiveDate;
 use offpeak_domain::{Scope, Sensitive};
@@ -10,7 +12,7 @@ use offpeak_provider::oauth::{
     self, CancellationToken, OAuthProfile, PendingLogin, TokenSet, TokenTypeHint,
 };
 use offpeak_provider::velopeak::VelopeakClient;
-use offpeak_provider::{ProviderError, http_client, intervals, velopeak};
+use offpeak_provider::{Manners, ProviderError, RetryPolicy, http_client, intervals, velopeak};
 use offpeak_sandbox::{
     DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Decision, RunningSandbox, SandboxConfig, Variant,
 };
@@ -29,9 +31,36 @@ pub fn anchor() -> NaiveDate {
 }
 
 pub async fn start(variant: Variant) -> RunningSandbox {
-    RunningSandbox::start_local(SandboxConfig::for_variant(variant, anchor()))
+    start_with(SandboxConfig::for_variant(variant, anchor())).await
+}
+
+pub async fn start_with(config: SandboxConfig) -> RunningSandbox {
+    RunningSandbox::start_local(config).await.unwrap()
+}
+
+/// The default policy with back-offs of a few milliseconds, so that retries cost no time.
+pub fn quick_policy() -> RetryPolicy {
+    RetryPolicy {
+        base: Duration::from_millis(1),
+        cap: Duration::from_millis(5),
+        ..RetryPolicy::default()
+    }
+}
+
+pub fn quick_manners() -> Manners {
+    Manners::with_policy(quick_policy())
+}
+
+/// A VeloPeak client for the sandbox with `manners`.
+pub fn velopeak_with(sandbox: &RunningSandbox, manners: &Manners) -> VelopeakClient {
+    velopeak_client(sandbox).with_manners(manners.clone())
+}
+
+/// The data set owner's VeloPeak access token, all read scopes granted.
+pub async fn velopeak_token(sandbox: &RunningSandbox) -> Sensitive<String> {
+    sign_in(velopeak_profile(sandbox), VELOPEAK_SCOPES)
         .await
-        .unwrap()
+        .access_token
 }
 
 pub fn secret() -> Sensitive<String> {

@@ -2,6 +2,8 @@
 //! keychain, and a scripted person who answers the consent page in the "browser".
 #![allow(dead_code)]
 
+pub mod compare;
+
 use chrono::NaiveDate;
 use offpeak_domain::{ProviderKind, Sensitive};
 use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig, Variant};
@@ -27,12 +29,33 @@ pub async fn world_with(config: SandboxConfig) -> World {
     let sandbox = RunningSandbox::start_local(config).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
+    // Streams only when an activity is opened, unless a test says otherwise: most tests are
+    // about summaries, and hundreds of rides' streams would only slow them down.
+    offpeak_sync::SyncSettings {
+        streams: offpeak_sync::StreamsPolicy::OnDemand,
+        ..offpeak_sync::SyncSettings::default()
+    }
+    .save(&store)
+    .await
+    .unwrap();
     World {
         dir,
         sandbox,
         store,
         vault: Vault::in_memory("offpeak-test"),
         http: offpeak_provider::http_client(),
+    }
+}
+
+/// `config` with rate limits no test reaches, for tests about something else.
+pub fn roomy(config: SandboxConfig) -> SandboxConfig {
+    SandboxConfig {
+        rate_limits: offpeak_sandbox::RateLimits {
+            per_window: 100_000,
+            window: std::time::Duration::from_secs(10),
+            per_day: 10_000_000,
+        },
+        ..config
     }
 }
 
@@ -47,6 +70,18 @@ pub async fn world_of(variant: Variant) -> World {
 impl World {
     pub fn syncer(&self) -> Syncer {
         Syncer::new(self.store.clone(), self.vault.clone(), self.http.clone())
+    }
+
+    /// Streams only when an activity is opened: most tests are about summaries, and generating
+    /// hundreds of rides' streams would only slow them down.
+    pub async fn streams_on_demand(&self) {
+        offpeak_sync::SyncSettings {
+            streams: offpeak_sync::StreamsPolicy::OnDemand,
+            ..offpeak_sync::SyncSettings::default()
+        }
+        .save(&self.store)
+        .await
+        .unwrap();
     }
 
     /// Registers this app on the sandbox (VeloPeak: the demo confidential app).
@@ -107,6 +142,25 @@ impl World {
         self.login_as(&registration, approving_person)
             .await
             .unwrap()
+    }
+
+    /// Registers the demo VeloPeak app and signs in asking for live updates too.
+    pub async fn connect_with_webhooks(&self) -> ConnectionRecord {
+        let registration = self.register_velopeak().await;
+        let control = LoginControl {
+            webhooks: true,
+            ..LoginControl::default()
+        };
+        offpeak_sync::connect_oauth(
+            &self.store,
+            &self.vault,
+            &self.http,
+            &registration,
+            control,
+            approving_person,
+        )
+        .await
+        .unwrap()
     }
 
     /// The access and refresh tokens the keychain holds for `c`.

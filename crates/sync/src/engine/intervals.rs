@@ -1,0 +1,324 @@
+//! Planned events, activities and wellness of one athlete on Intervals.icu, which has no
+//! change feed: everything is read by date windows, and a window's answer is the whole truth
+//! for its dates — what the cache holds there and the answer lacks was deleted.
+//!
+//! The first sync reads the calendar window, then history backwards (see [`super::windows`]).
+//! Later syncs re-read a recent window (the last six weeks and the plan ahead), which catches
+//! new, changed (`updated`, `icu_sync_date`) and deleted items there, and once a week a
+//! reconciliation pass re-reads all history, so an edit to an old activity is not missed
+//! either. Each window is written in one transaction with the state below.
+
+use super::session::Session;
+use super::velopeak::Reach;
+use super::windows::{self, PLAN_AHEAD_DAYS, Span};
+use crate::SyncError;
+use crate::progress::SyncPhase;
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use offpeak_provider::intervals::IntervalsClient;
+use offpeak_store::{Changes, DateWindow, PageCheckpoint};
+use serde::{Deserialize, Serialize};
+
+/// Days before today that every later sync re-reads.
+const RECENT_DAYS: u64 = 42;
+/// How often all history is re-read.
+const RECONCILE_EVERY: chrono::Duration = chrono::Duration::days(7);
+
+/// The kinds of data read by windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Resource {
+    /// Planned workouts, races and notes.
+    Calendar,
+    Activities,
+    Wellness,
+}
+
+impl Resource {
+    pub(crate) const ALL: [Resource; 3] =
+        [Resource::Calendar, Resource::Activities, Resource::Wellness];
+
+    /// The OAuth scope that reads it.
+    pub(crate) fn scope(self) -> &'static str {
+        match self {
+            Resource::Calendar => "CALENDAR:READ",
+            Resource::Activities => "ACTIVITY:READ",
+            Resource::Wellness => "WELLNESS:READ",
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Resource::Calendar => "calendar",
+            Resource::Activities => "activities",
+            Resource::Wellness => "wellness",
+        }
+    }
+}
+
+/// A pass over history: the span to read next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Pass {
+    span: Span,
+    months: u32,
+}
+
+/// Where one resource of one athlete stands, kept as JSON in its checkpoint.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct WindowState {
+    /// The first pass under way (`None` before it starts and once it is complete).
+    first: Option<Pass>,
+    complete: bool,
+    /// A reconciliation pass under way.
+    reconcile: Option<Pass>,
+    reconciled_at: Option<DateTime<Utc>>,
+}
+
+/// Brings one resource of one athlete as far as `reach`.
+pub(crate) async fn sync(
+    session: &Session<'_>,
+    client: &IntervalsClient,
+    athlete: &str,
+    resource: Resource,
+    reach: Reach,
+    today: NaiveDate,
+) -> Result<(), SyncError> {
+    let mut state = load_state(session, athlete, resource).await?;
+    let now = Utc::now();
+    if !state.complete {
+        let mut pass = state.first.unwrap_or(Pass {
+            span: windows::calendar(today),
+            months: 0,
+        });
+        loop {
+            if pass.months > 0 && reach == Reach::Calendar {
+                return Ok(());
+            }
+            session.check_cancelled()?;
+            session.phase(
+                if pass.months == 0 {
+                    SyncPhase::Calendar
+                } else {
+                    SyncPhase::History
+                },
+                None,
+            );
+            let found = read_window(
+                session,
+                client,
+                athlete,
+                resource,
+                pass.span,
+                today,
+                |found| match windows::after(pass.span, pass.months, found) {
+                    Some((span, months)) => WindowState {
+                        first: Some(Pass { span, months }),
+                        ..WindowState::default()
+                    },
+                    None => WindowState {
+                        complete: true,
+                        reconciled_at: Some(now),
+                        ..WindowState::default()
+                    },
+                },
+            )
+            .await?;
+            match windows::after(pass.span, pass.months, found) {
+                Some((span, months)) => pass = Pass { span, months },
+                None => return Ok(()),
+            }
+        }
+    }
+    if reach == Reach::Calendar {
+        return Ok(());
+    }
+    if state.reconcile.is_none() {
+        session.check_cancelled()?;
+        session.phase(SyncPhase::Changes, None);
+        let recent = Span {
+            oldest: today.checked_sub_days(Days::new(RECENT_DAYS)),
+            newest: None,
+        };
+        let due = state
+            .reconciled_at
+            .is_none_or(|at| now - at >= RECONCILE_EVERY);
+        let after_recent = state.clone();
+        read_window(session, client, athlete, resource, recent, today, |_| {
+            let mut next = after_recent.clone();
+            if due {
+                next.reconcile =
+                    windows::after(recent, 0, 1).map(|(span, months)| Pass { span, months });
+            }
+            next
+        })
+        .await?;
+        if !due {
+            return Ok(());
+        }
+        state = load_state(session, athlete, resource).await?;
+    }
+    while let Some(pass) = state.reconcile {
+        session.check_cancelled()?;
+        session.phase(SyncPhase::Reconcile, None);
+        let before = state.clone();
+        let found = read_window(
+            session,
+            client,
+            athlete,
+            resource,
+            pass.span,
+            today,
+            |found| {
+                let mut next = before.clone();
+                next.reconcile = windows::after(pass.span, pass.months, found)
+                    .map(|(span, months)| Pass { span, months });
+                if next.reconcile.is_none() {
+                    next.reconciled_at = Some(now);
+                }
+                next
+            },
+        )
+        .await?;
+        state.reconcile = windows::after(pass.span, pass.months, found)
+            .map(|(span, months)| Pass { span, months });
+        if state.reconcile.is_none() {
+            state.reconciled_at = Some(now);
+        }
+    }
+    Ok(())
+}
+
+async fn load_state(
+    session: &Session<'_>,
+    athlete: &str,
+    resource: Resource,
+) -> Result<WindowState, SyncError> {
+    let raw = session
+        .store
+        .checkpoint(&session.record.id, athlete, resource.as_str())
+        .await?;
+    Ok(raw
+        .and_then(|text| match serde_json::from_str(&text) {
+            Ok(state) => Some(state),
+            Err(e) => {
+                tracing::warn!(
+                    resource = resource.as_str(),
+                    "unreadable sync checkpoint, starting over: {e}"
+                );
+                None
+            }
+        })
+        .unwrap_or_default())
+}
+
+/// Reads `span` (open sides made concrete) and writes what it holds, deleting what it lacks,
+/// together with the state `next(found)`; returns how many items it held.
+async fn read_window(
+    session: &Session<'_>,
+    client: &IntervalsClient,
+    athlete: &str,
+    resource: Resource,
+    span: Span,
+    today: NaiveDate,
+    next: impl FnOnce(u64) -> WindowState,
+) -> Result<u64, SyncError> {
+    let window = DateWindow {
+        oldest: span.oldest.unwrap_or_else(windows::dawn),
+        newest: span
+            .newest
+            .unwrap_or_else(|| today + Days::new(PLAN_AHEAD_DAYS)),
+    };
+    let (oldest, newest) = (window.oldest, window.newest);
+    let connection = &session.record.id;
+    let store = session.store;
+    let key = resource.as_str();
+    let found = match resource {
+        Resource::Calendar => {
+            let events = session
+                .run(client.calendar(athlete, oldest, newest))
+                .await?;
+            let found = (events.workouts.len() + events.notes.len()) as u64;
+            let state = serde_json::to_string(&next(found)).expect("state serializes");
+            let unchanged = store
+                .checkpoint(connection, athlete, key)
+                .await?
+                .unwrap_or_default();
+            let keep = PageCheckpoint {
+                athlete_id: athlete,
+                resource: key,
+                state: &unchanged,
+            };
+            let checkpoint = PageCheckpoint {
+                athlete_id: athlete,
+                resource: key,
+                state: &state,
+            };
+            let workouts = Changes {
+                upserts: events.workouts,
+                deleted: Vec::new(),
+                window: Some(window_copy(&window)),
+            };
+            store
+                .apply_workouts(connection, athlete, &workouts, &keep)
+                .await?;
+            let notes = Changes {
+                upserts: events.notes,
+                deleted: Vec::new(),
+                window: Some(window),
+            };
+            store
+                .apply_notes(connection, athlete, &notes, &checkpoint)
+                .await?;
+            found
+        }
+        Resource::Activities => {
+            let activities = session
+                .run(client.activities_in(athlete, oldest, newest))
+                .await?;
+            let found = activities.len() as u64;
+            let state = serde_json::to_string(&next(found)).expect("state serializes");
+            let checkpoint = PageCheckpoint {
+                athlete_id: athlete,
+                resource: key,
+                state: &state,
+            };
+            let changes = Changes {
+                upserts: activities,
+                deleted: Vec::new(),
+                window: Some(window),
+            };
+            store
+                .apply_activities(connection, athlete, &changes, &checkpoint)
+                .await?;
+            found
+        }
+        Resource::Wellness => {
+            let days = session
+                .run(client.wellness(athlete, oldest, newest))
+                .await?;
+            let found = days.len() as u64;
+            let state = serde_json::to_string(&next(found)).expect("state serializes");
+            let checkpoint = PageCheckpoint {
+                athlete_id: athlete,
+                resource: key,
+                state: &state,
+            };
+            let changes = Changes {
+                upserts: days,
+                deleted: Vec::new(),
+                window: Some(window),
+            };
+            store
+                .apply_wellness(connection, athlete, &changes, &checkpoint)
+                .await?;
+            found
+        }
+    };
+    session.advance(found);
+    Ok(found)
+}
+
+fn window_copy(window: &DateWindow) -> DateWindow {
+    DateWindow {
+        oldest: window.oldest,
+        newest: window.newest,
+    }
+}

@@ -1,0 +1,91 @@
+//! Syncing one object a webhook named: the workout or activity is read again (and its streams
+//! when they changed), or removed from the cache when the platform no longer has it. The object
+//! is always read, even for a deletion: deliveries may arrive out of order, and the platform's
+//! answer now is the truth.
+
+use super::session::{Platform, Session};
+use super::streams;
+use crate::SyncError;
+use offpeak_store::{Changes, PageCheckpoint};
+
+/// What a delivery is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectKind {
+    Workout,
+    Activity,
+}
+
+/// One object on a platform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectRef {
+    pub kind: ObjectKind,
+    pub athlete_id: String,
+    pub id: String,
+}
+
+/// Objects synced by webhook leave their own checkpoint row, so they never overwrite where a
+/// running sync stands.
+const RESOURCE: &str = "webhook";
+
+pub(crate) async fn sync(session: &Session<'_>, object: &ObjectRef) -> Result<(), SyncError> {
+    let Platform::Velopeak(client) = &session.platform else {
+        return Ok(());
+    };
+    let store = session.store;
+    let connection = &session.record.id;
+    let athlete = object.athlete_id.as_str();
+    let id = object.id.as_str();
+    let state = format!("{{\"last\":\"{}\"}}", id.replace(['"', '\\'], ""));
+    let checkpoint = PageCheckpoint {
+        athlete_id: athlete,
+        resource: RESOURCE,
+        state: &state,
+    };
+    match object.kind {
+        ObjectKind::Workout => {
+            let found = session
+                .call(|token| async move { client.workout(&token, athlete, id).await })
+                .await?;
+            let changes = match found {
+                Some(workout) => Changes {
+                    upserts: vec![workout],
+                    deleted: Vec::new(),
+                    window: None,
+                },
+                None => Changes {
+                    upserts: Vec::new(),
+                    deleted: vec![id.to_owned()],
+                    window: None,
+                },
+            };
+            store
+                .apply_workouts(connection, athlete, &changes, &checkpoint)
+                .await?;
+        }
+        ObjectKind::Activity => {
+            let found = session
+                .call(|token| async move { client.activity(&token, athlete, id).await })
+                .await?;
+            let present = found.is_some();
+            let changes = match found {
+                Some(activity) => Changes {
+                    upserts: vec![activity],
+                    deleted: Vec::new(),
+                    window: None,
+                },
+                None => Changes {
+                    upserts: Vec::new(),
+                    deleted: vec![id.to_owned()],
+                    window: None,
+                },
+            };
+            store
+                .apply_activities(connection, athlete, &changes, &checkpoint)
+                .await?;
+            if present && let Some(task) = store.stream_task(connection, id).await? {
+                streams::fetch_one(session, task).await?;
+            }
+        }
+    }
+    Ok(())
+}
