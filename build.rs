@@ -12,8 +12,13 @@ const COMMANDS: &[&str] = &[
     "login_api_key",
     "disconnect",
     "start_demo",
-    "sync_now",
     "calendar_month",
+    "sync_now",
+    "cancel_sync",
+    "sync_progress",
+    "sync_settings",
+    "save_sync_settings",
+    "open_activity",
 ];
 
 fn main() {

@@ -4,14 +4,16 @@ use crate::account_views::{AccountView, RegisterAppRequest};
 use crate::browser::Opener;
 use crate::calendar_view;
 use crate::error::ApiError;
-use crate::views::{CalendarMonth, SyncReport};
+use crate::syncing::Background;
+use crate::views::CalendarMonth;
 use chrono::Local;
-use offpeak_domain::{ConnectionId, Month, ProviderKind};
+use offpeak_domain::{Month, ProviderKind};
 use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig};
 use offpeak_store::Store;
 use offpeak_sync::{Syncer, paths};
 use offpeak_vault::Vault;
 use std::path::PathBuf;
+use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 /// Everything the commands need, passed to them explicitly by Tauri's state.
@@ -26,12 +28,15 @@ pub struct App {
     pub(crate) login: std::sync::Mutex<Option<CancellationToken>>,
     /// The demo server, once "Try with demo data" has started it.
     demo: tokio::sync::Mutex<Option<RunningSandbox>>,
+    /// The background schedule and the progress events, while the window is open.
+    pub(crate) background: std::sync::Mutex<Option<Background>>,
 }
 
-/// What needs the keychain.
+/// What needs the keychain. The one syncer of the app: the commands, the background schedule
+/// and the progress events share it, so they see the same syncs, cancels and progress.
 pub(crate) struct Keychain {
     pub(crate) vault: Vault,
-    pub(crate) syncer: Syncer,
+    pub(crate) syncer: Arc<Syncer>,
 }
 
 impl App {
@@ -51,7 +56,7 @@ impl App {
     pub fn with_parts(store: Store, vault: Result<Vault, ApiError>, opener: Opener) -> App {
         let http = offpeak_provider::http_client();
         let keychain = vault.map(|vault| Keychain {
-            syncer: Syncer::new(store.clone(), vault.clone(), http.clone()),
+            syncer: Arc::new(Syncer::new(store.clone(), vault.clone(), http.clone())),
             vault,
         });
         App {
@@ -61,6 +66,7 @@ impl App {
             opener,
             login: std::sync::Mutex::new(None),
             demo: tokio::sync::Mutex::new(None),
+            background: std::sync::Mutex::new(None),
         }
     }
 
@@ -96,15 +102,6 @@ impl App {
         self.login_oauth(registration.id).await
     }
 
-    pub async fn sync_now(&self, connection_id: String) -> Result<SyncReport, ApiError> {
-        Ok(self
-            .keychain()?
-            .syncer
-            .sync(&ConnectionId(connection_id))
-            .await?
-            .into())
-    }
-
     /// A month from the cache only; `None` is the month containing today.
     pub async fn calendar_month(&self, month: Option<String>) -> Result<CalendarMonth, ApiError> {
         let today = Local::now().date_naive();
@@ -130,7 +127,6 @@ impl App {
 mod tests {
     use super::*;
     use crate::account_views::RegistrationView;
-    use std::sync::Arc;
 
     fn no_browser() -> Opener {
         Arc::new(|_: &str| Err("no browser in this test".to_owned()))

@@ -109,6 +109,8 @@ async fn no_ipc_answer_holds_a_token_key_or_client_secret() {
     keep(&app.list_registrations().await.unwrap());
     keep(&app.list_providers());
     keep(&app.calendar_month(None).await.unwrap());
+    keep(&app.sync_progress());
+    keep(&app.sync_settings().await.unwrap());
 
     let secrets = secrets(&vault, &app).await;
     assert!(

@@ -3,6 +3,8 @@
 //! The shell owns the window, the system browser and the app's state (the cache, the keychain,
 //! the HTTP client, the demo server). Each command in `commands/` is a one-line delegation to
 //! `app`, which holds the logic and knows nothing of Tauri, so it is tested without a window.
+//! While the window is open the background schedule syncs every connection, and every progress
+//! report reaches the window as a `sync-progress` event.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -15,9 +17,11 @@ mod commands;
 mod error;
 #[cfg(test)]
 mod ipc_secret_scan;
+mod sync_views;
+mod syncing;
 mod views;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager, RunEvent};
 
 fn main() {
     tracing_subscriber::fmt()
@@ -35,6 +39,14 @@ fn main() {
                 offpeak_sync::paths::data_dir(),
                 opener,
             ))?;
+            let window = tauri_app.handle().clone();
+            tauri::async_runtime::block_on(async {
+                state.start_background(move |progress| {
+                    if let Err(e) = window.emit(sync_views::SYNC_PROGRESS_EVENT, progress) {
+                        tracing::warn!("a sync progress event could not be sent: {e}");
+                    }
+                });
+            });
             tauri_app.manage(state);
             Ok(())
         })
@@ -50,9 +62,19 @@ fn main() {
             commands::accounts::login_api_key,
             commands::accounts::disconnect,
             commands::accounts::start_demo,
-            commands::accounts::sync_now,
             commands::calendar::calendar_month,
+            commands::sync::sync_now,
+            commands::sync::cancel_sync,
+            commands::sync::sync_progress,
+            commands::sync::sync_settings,
+            commands::sync::save_sync_settings,
+            commands::sync::open_activity,
         ])
-        .run(tauri::generate_context!())
-        .expect("Offpeak could not start its window");
+        .build(tauri::generate_context!())
+        .expect("Offpeak could not start its window")
+        .run(|handle, event| {
+            if let RunEvent::Exit = event {
+                handle.state::<app::App>().stop_background();
+            }
+        });
 }

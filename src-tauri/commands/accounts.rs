@@ -6,7 +6,6 @@ use crate::account_views::{
 };
 use crate::app::App;
 use crate::error::ApiError;
-use crate::views::SyncReport;
 use tauri::State;
 
 #[tauri::command]
@@ -78,9 +77,4 @@ pub async fn disconnect(
 #[tauri::command]
 pub async fn start_demo(app: State<'_, App>) -> Result<AccountView, ApiError> {
     app.start_demo().await
-}
-
-#[tauri::command]
-pub async fn sync_now(app: State<'_, App>, connection_id: String) -> Result<SyncReport, ApiError> {
-    app.sync_now(connection_id).await
 }

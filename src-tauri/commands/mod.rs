@@ -2,3 +2,4 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod sync;
