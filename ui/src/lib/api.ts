@@ -1,6 +1,7 @@
 // The one place that talks to the Rust shell. Every command is a typed function here;
-// components never call `invoke` themselves.
+// components never call `invoke` or `listen` themselves.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AccountView } from "./bindings/AccountView";
 import type { ApiError } from "./bindings/ApiError";
 import type { ApiKeyLoginRequest } from "./bindings/ApiKeyLoginRequest";
@@ -9,7 +10,9 @@ import type { DisconnectReport } from "./bindings/DisconnectReport";
 import type { ProviderView } from "./bindings/ProviderView";
 import type { RegisterAppRequest } from "./bindings/RegisterAppRequest";
 import type { RegistrationView } from "./bindings/RegistrationView";
+import type { SyncProgressView } from "./bindings/SyncProgressView";
 import type { SyncReport } from "./bindings/SyncReport";
+import type { SyncSettingsView } from "./bindings/SyncSettingsView";
 
 /** An error from the backend, with a stable machine-readable `code`. */
 export class OffpeakError extends Error {
@@ -109,8 +112,41 @@ export function startDemo(): Promise<AccountView> {
   return call("start_demo");
 }
 
+/**
+ * Syncs one connection now. Rejects with code `cancelled` after `cancelSync`, and `offline` when
+ * the platform cannot be reached: both are calm endings, not failures.
+ */
 export function syncNow(connectionId: string): Promise<SyncReport> {
   return call("sync_now", { connectionId });
+}
+
+/** Stops the connection's sync under way (what it fetched is kept); false when none was running. */
+export function cancelSync(connectionId: string): Promise<boolean> {
+  return call("cancel_sync", { connectionId });
+}
+
+/** The latest progress report of every connection that synced since the app started. */
+export function syncProgress(): Promise<SyncProgressView[]> {
+  return call("sync_progress");
+}
+
+/** Calls `handler` with every progress report of every sync, background ones included. */
+export function onSyncProgress(handler: (progress: SyncProgressView) => void): Promise<UnlistenFn> {
+  return listen<SyncProgressView>("sync-progress", (event) => handler(event.payload));
+}
+
+export function syncSettings(): Promise<SyncSettingsView> {
+  return call("sync_settings");
+}
+
+/** Checks and keeps the settings (rejects with `invalid_input` and a sentence); a new interval applies at once. */
+export function saveSyncSettings(settings: SyncSettingsView): Promise<SyncSettingsView> {
+  return call("save_sync_settings", { settings });
+}
+
+/** Fetches an opened activity's streams now, when the cache lacks them; true when it fetched. */
+export function openActivity(connectionId: string, activityId: string): Promise<boolean> {
+  return call("open_activity", { connectionId, activityId });
 }
 
 /** `month` is "YYYY-MM"; `null` asks for the month containing today. */

@@ -1,17 +1,22 @@
 // What the window shows and the work behind it: starting up, signing in through the browser,
-// syncing, and what happens after a disconnect. App.svelte lays it out.
+// syncing (with every sync's progress, background ones included), and what happens after a
+// disconnect. App.svelte lays it out.
 import { pickCurrent } from "./accounts";
 import {
   calendarMonth,
   cancelLogin,
+  cancelSync,
   listAccounts,
   listProviders,
   listRegistrations,
   loginOAuth,
   OffpeakError,
+  onSyncProgress,
   reconnect,
   startDemo,
   syncNow,
+  syncProgress,
+  syncSettings,
   toOffpeakError,
 } from "./api";
 import type { AccountView } from "./bindings/AccountView";
@@ -19,7 +24,10 @@ import type { CalendarMonth } from "./bindings/CalendarMonth";
 import type { DisconnectReport } from "./bindings/DisconnectReport";
 import type { ProviderView } from "./bindings/ProviderView";
 import type { RegistrationView } from "./bindings/RegistrationView";
+import type { SyncProgressView } from "./bindings/SyncProgressView";
+import type { SyncSettingsView } from "./bindings/SyncSettingsView";
 import { loginOutcome } from "./login";
+import { endedByError, isCalmEnd, isNewer, leftCalendar, topBarSync } from "./progress";
 
 export type Screen = "starting" | "welcome" | "waiting" | "main";
 export type NoticeState = {
@@ -43,20 +51,43 @@ export class AppState {
   cancelling = $state(false);
   month = $state<CalendarMonth | null>(null);
   monthLoading = $state(false);
+  /** Syncs this window started, until their `sync_now` answers. */
   syncing = $state<Record<string, boolean>>({});
-  syncErrors = $state<Record<string, string>>({});
+  /** The latest progress report of each connection, background syncs included. */
+  progress = $state<Record<string, SyncProgressView>>({});
+  /** Syncs asked to stop that have not ended yet. */
+  stopping = $state<Record<string, boolean>>({});
+  settings = $state<SyncSettingsView | null>(null);
+
+  /** True while the account syncs, whoever started it (this window or the background schedule). */
+  isSyncing = (id: string): boolean => {
+    const p = this.progress[id];
+    return !!this.syncing[id] || (p !== undefined && !p.ended);
+  };
 
   current = $derived(pickCurrent(this.accounts, this.currentId));
-  anySyncing = $derived(Object.values(this.syncing).some(Boolean));
+  anySyncing = $derived(this.accounts.some((a) => this.isSyncing(a.id)));
+  syncIndicator = $derived(topBarSync(this.accounts, this.progress, this.isSyncing));
+  /** Whether Offpeak syncs by itself (and so will try again after being offline). */
+  backgroundOn = $derived((this.settings?.interval_minutes ?? 1) > 0);
 
   // Ignore answers to calendar requests that a newer request has overtaken.
   #calendarRequest = 0;
+  #unlisten: (() => void) | null = null;
 
   // Arrow functions throughout: components get them as callbacks.
 
   start = async () => {
     try {
-      const [list] = await Promise.all([listAccounts(), this.#loadProviders(), this.refreshRegistrations()]);
+      // Follow progress before asking for the latest, so no report falls in between.
+      this.#unlisten = await onSyncProgress(this.receiveProgress);
+      const [list] = await Promise.all([
+        listAccounts(),
+        this.#loadProviders(),
+        this.refreshRegistrations(),
+        this.#loadProgress(),
+        this.#loadSettings(),
+      ]);
       this.accounts = list;
       if (list.length === 0) {
         this.screen = "welcome";
@@ -67,6 +98,32 @@ export class AppState {
     } catch (err) {
       this.#report(err);
       this.screen = "welcome";
+    }
+  };
+
+  /** Stops following progress (the window is going away). */
+  stop = () => {
+    this.#unlisten?.();
+    this.#unlisten = null;
+  };
+
+  /** One progress report, from any sync: the newest per connection wins. */
+  receiveProgress = (report: SyncProgressView) => {
+    const id = report.connection_id;
+    const previous = this.progress[id];
+    if (!isNewer(previous, report)) return;
+    this.progress[id] = report;
+    if (this.screen !== "main") return;
+    // The weeks around today are in: show them without waiting for history.
+    if (leftCalendar(previous, report)) void this.loadMonth(this.month?.month ?? null);
+    if (report.ended) {
+      delete this.stopping[id];
+      // A background sync ended: counts, last sync and the calendar may have changed. Syncs this
+      // window started do the same when their answer arrives.
+      if (!this.syncing[id]) {
+        void this.refreshAccounts();
+        void this.loadMonth(this.month?.month ?? null);
+      }
     }
   };
 
@@ -99,22 +156,45 @@ export class AppState {
     }
   };
 
-  /** Errors from a card's button stay on the card; the top bar's go to the banner too. */
+  /**
+   * Syncs one account now. How it ended shows on its card; a failure started from the top bar
+   * goes to the banner too. Cancelled and offline are calm endings, never a red banner.
+   */
   sync = async (id: string, fromCard = false) => {
-    if (this.syncing[id]) return;
+    if (this.isSyncing(id)) return;
     this.syncing[id] = true;
-    delete this.syncErrors[id];
+    // The card's bar starts afresh; this sync's ending replaces the last one.
+    delete this.progress[id];
     try {
       await syncNow(id);
+      await this.#loadProgress();
     } catch (err) {
       const e = toOffpeakError(err);
-      this.syncErrors[id] = e.message;
-      if (!fromCard) this.error = e;
+      await this.#loadProgress();
+      this.progress[id] = endedByError(id, e.code, e.message, Date.now());
+      if (!fromCard && !isCalmEnd(e.code)) this.error = e;
     } finally {
       this.syncing[id] = false;
+      delete this.stopping[id];
     }
     await this.refreshAccounts();
     await this.loadMonth(this.month?.month ?? null);
+  };
+
+  /** Asks the account's sync to stop; what it fetched is kept. */
+  cancelSync = async (id: string) => {
+    if (!this.isSyncing(id) || this.stopping[id]) return;
+    this.stopping[id] = true;
+    try {
+      if (!(await cancelSync(id))) delete this.stopping[id];
+    } catch (err) {
+      delete this.stopping[id];
+      this.#report(err);
+    }
+  };
+
+  settingsSaved = (settings: SyncSettingsView) => {
+    this.settings = settings;
   };
 
   connected = async (account: AccountView) => {
@@ -208,6 +288,24 @@ export class AppState {
       this.cancelling = false;
     }
     await this.connected(account);
+  }
+
+  async #loadProgress() {
+    try {
+      for (const report of await syncProgress()) {
+        if (isNewer(this.progress[report.connection_id], report)) this.progress[report.connection_id] = report;
+      }
+    } catch (err) {
+      this.#report(err);
+    }
+  }
+
+  async #loadSettings() {
+    try {
+      this.settings = await syncSettings();
+    } catch (err) {
+      this.#report(err);
+    }
   }
 
   async #loadProviders() {

@@ -2,20 +2,25 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as api from "./api";
 import { AppState } from "./app.svelte";
 import type { RegistrationView } from "./bindings/RegistrationView";
-import { accountView } from "./fixtures";
+import type { SyncProgressView } from "./bindings/SyncProgressView";
+import { accountView, progressView } from "./fixtures";
 
 // The backend's answers are scripted per test; OffpeakError and toOffpeakError stay real.
 vi.mock("./api", async (importActual) => ({
   ...(await importActual<typeof import("./api")>()),
   calendarMonth: vi.fn(),
   cancelLogin: vi.fn(),
+  cancelSync: vi.fn(),
   listAccounts: vi.fn(),
   listProviders: vi.fn(),
   listRegistrations: vi.fn(),
   loginOAuth: vi.fn(),
+  onSyncProgress: vi.fn(),
   reconnect: vi.fn(),
   startDemo: vi.fn(),
   syncNow: vi.fn(),
+  syncProgress: vi.fn(),
+  syncSettings: vi.fn(),
 }));
 
 const account = accountView();
@@ -46,7 +51,17 @@ beforeEach(() => {
     has_data: false,
   });
   vi.mocked(api.syncNow).mockResolvedValue({} as never);
+  vi.mocked(api.syncProgress).mockResolvedValue([]);
+  vi.mocked(api.syncSettings).mockResolvedValue({ interval_minutes: 30, streams: "recent_months", months: 12 });
+  vi.mocked(api.onSyncProgress).mockImplementation(async (handler) => {
+    emit = handler;
+    return unlisten;
+  });
 });
+
+/** Sends a progress event to the app, as the shell would. */
+let emit: (progress: SyncProgressView) => void = () => {};
+const unlisten = vi.fn();
 
 describe("AppState", () => {
   it("starts on the welcome screen without accounts, and on the calendar with some", async () => {
@@ -108,17 +123,91 @@ describe("AppState", () => {
     expect(app.notice).toBeNull();
   });
 
-  it("keeps a card's sync error on the card, and shows the top bar's in the banner too", async () => {
+  it("keeps a failure from a card on the card, and shows the top bar's in the banner too", async () => {
     vi.mocked(api.listAccounts).mockResolvedValue([account]);
-    vi.mocked(api.syncNow).mockRejectedValue(new api.OffpeakError("offline", "You're offline."));
+    vi.mocked(api.syncNow).mockRejectedValue(new api.OffpeakError("server", "VeloPeak answered with an error."));
     const app = new AppState();
     await app.start();
     await app.sync("c1", true);
-    expect(app.syncErrors.c1).toBe("You're offline.");
+    expect(app.progress.c1).toMatchObject({ phase: "failed", ended: true, message: "VeloPeak answered with an error." });
     expect(app.error).toBeNull();
     await app.sync("c1");
-    expect(app.error?.code).toBe("offline");
-    expect(app.syncing.c1).toBe(false);
+    expect(app.error?.code).toBe("server");
+    expect(app.isSyncing("c1")).toBe(false);
+  });
+
+  it("ends calmly when offline or cancelled: no banner, the card says so", async () => {
+    vi.mocked(api.listAccounts).mockResolvedValue([account]);
+    const app = new AppState();
+    await app.start();
+    for (const code of ["offline", "cancelled"]) {
+      vi.mocked(api.syncNow).mockRejectedValueOnce(new api.OffpeakError(code, "Not now."));
+      await app.sync("c1");
+      expect(app.error).toBeNull();
+      expect(app.progress.c1.phase).toBe(code);
+    }
+  });
+
+  it("follows every sync's progress, keeping the newest report per account", async () => {
+    vi.mocked(api.listAccounts).mockResolvedValue([account]);
+    const app = new AppState();
+    await app.start();
+    expect(app.isSyncing("c1")).toBe(false);
+
+    emit(progressView({ phase: "history", at: "2026-11-23T08:00:02.000Z" }));
+    expect(app.isSyncing("c1")).toBe(true);
+    expect(app.anySyncing).toBe(true);
+    expect(app.syncIndicator).toMatchObject({ kind: "syncing", text: "Syncing…" });
+    emit(progressView({ phase: "calendar", at: "2026-11-23T08:00:01.000Z" }));
+    expect(app.progress.c1.phase).toBe("history");
+
+    app.stop();
+    expect(unlisten).toHaveBeenCalled();
+  });
+
+  it("shows the calendar as soon as its weeks are in, and refreshes after a background sync", async () => {
+    vi.mocked(api.listAccounts).mockResolvedValue([account]);
+    const app = new AppState();
+    await app.start();
+    vi.mocked(api.calendarMonth).mockClear();
+    vi.mocked(api.listAccounts).mockClear();
+
+    emit(progressView({ phase: "calendar", at: "2026-11-23T08:00:01.000Z" }));
+    expect(api.calendarMonth).not.toHaveBeenCalled();
+    emit(progressView({ phase: "history", at: "2026-11-23T08:00:02.000Z" }));
+    expect(api.calendarMonth).toHaveBeenCalledTimes(1);
+    emit(progressView({ phase: "finished", ended: true, at: "2026-11-23T08:00:03.000Z" }));
+    await settle();
+    expect(api.listAccounts).toHaveBeenCalledTimes(1);
+    expect(api.calendarMonth).toHaveBeenCalledTimes(2);
+    expect(app.isSyncing("c1")).toBe(false);
+  });
+
+  it("picks up a sync already under way when it starts, and can cancel it", async () => {
+    vi.mocked(api.listAccounts).mockResolvedValue([account]);
+    vi.mocked(api.syncProgress).mockResolvedValue([progressView({ phase: "streams", done: 3, total: 10 })]);
+    vi.mocked(api.cancelSync).mockResolvedValue(true);
+    const app = new AppState();
+    await app.start();
+    expect(app.isSyncing("c1")).toBe(true);
+
+    await app.cancelSync("c1");
+    expect(api.cancelSync).toHaveBeenCalledWith("c1");
+    expect(app.stopping.c1).toBe(true);
+    await app.cancelSync("c1");
+    expect(api.cancelSync).toHaveBeenCalledTimes(1);
+    emit(progressView({ phase: "cancelled", ended: true, at: "2026-11-23T09:00:00.000Z" }));
+    expect(app.stopping.c1).toBeUndefined();
+    expect(app.isSyncing("c1")).toBe(false);
+  });
+
+  it("does not start a second sync of an account that is syncing in the background", async () => {
+    vi.mocked(api.listAccounts).mockResolvedValue([account]);
+    const app = new AppState();
+    await app.start();
+    emit(progressView({ phase: "changes" }));
+    await app.sync("c1");
+    expect(api.syncNow).not.toHaveBeenCalled();
   });
 
   it("goes back to the welcome screen when the last account is disconnected", async () => {

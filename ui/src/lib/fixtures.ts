@@ -1,5 +1,6 @@
 // Sample values for the tests.
 import type { AccountView } from "./bindings/AccountView";
+import type { SyncProgressView } from "./bindings/SyncProgressView";
 
 /** An active VeloPeak OAuth account with an empty cache; `overrides` change any field. */
 export function accountView(overrides: Partial<AccountView> = {}): AccountView {
@@ -23,6 +24,23 @@ export function accountView(overrides: Partial<AccountView> = {}): AccountView {
     last_error_code: null,
     cache: { workouts: 0, activities: 0, bytes: 0 },
     connected_at: "2026-11-01T00:00:00Z",
+    ...overrides,
+  };
+}
+
+/** A progress report of account c1 in the middle of its calendar phase; `overrides` change any field. */
+export function progressView(overrides: Partial<SyncProgressView> = {}): SyncProgressView {
+  return {
+    connection_id: "c1",
+    phase: "calendar",
+    ended: false,
+    done: 0,
+    total: null,
+    bytes: 0,
+    requests: 0,
+    eta_s: null,
+    message: null,
+    at: "2026-11-23T08:00:00.000Z",
     ...overrides,
   };
 }
