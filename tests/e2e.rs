@@ -1,71 +1,25 @@
 //! End to end, in the real window under Xvfb, driven over WebDriver (tauri-driver +
 //! WebKitWebDriver): connect to the sandbox through the browser sign-in, sync, and see planned
 //! and completed items in the calendar; then, with the sandbox stopped, start the app again and
-//! see the same months from the cache. Screenshots go to `target/e2e/`.
+//! see the same months from the cache, calmly offline. Watch a slow sync's progress on the
+//! account card, change the sync settings and cancel the sync that saving them starts.
+//! Screenshots go to `target/e2e/`.
 //!
 //! Needs an X display, a Secret Service and tauri-driver: `scripts/test` provides all three.
 
 mod support;
 
 use chrono::{Datelike, Local};
-use offpeak_sandbox::{
-    DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_INTERVALS_KEY, RunningSandbox, SandboxConfig, Variant,
-};
-use std::path::{Path, PathBuf};
+use offpeak_sandbox::{DEMO_INTERVALS_KEY, FaultPlan, RunningSandbox, SandboxConfig, Variant};
 use std::time::{Duration, Instant};
 use support::launch::{launch, next_opened_url};
+use support::screens::{
+    ONE_WINDOW, approve_and_see_the_calendar, card_of, count, fill_in_the_velopeak_registration,
+    screenshots,
+};
 use support::webdriver::Session;
 
 const APP: &str = env!("CARGO_BIN_EXE_offpeak");
-
-fn screenshots() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e")
-}
-
-/// One app window at a time: the tests share the display and the machine's two cores.
-static ONE_WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-/// Plays the person at the consent page the app opened, then waits for the synced calendar.
-/// Returns the address the app opened.
-async fn approve_and_see_the_calendar(session: &Session, opened: &Path) -> String {
-    let url = next_opened_url(opened).await;
-    offpeak_sandbox::approve(&url)
-        .await
-        .expect("the consent page accepts the approval");
-    session
-        .wait_for("[data-testid=calendar-item]", Duration::from_secs(60))
-        .await;
-    assert_eq!(
-        session.text_of("[data-testid=athlete-name]").await,
-        "Ana Ruiz"
-    );
-    url
-}
-
-/// On the welcome screen: the VeloPeak app registration, then "connect" (the browser opens).
-async fn fill_in_the_velopeak_registration(session: &Session, sandbox: &RunningSandbox) {
-    session
-        .type_into("[data-testid=connect-origin]", &sandbox.origin())
-        .await;
-    session
-        .type_into("[data-testid=connect-client-id]", DEMO_CLIENT_ID)
-        .await;
-    session
-        .type_into("[data-testid=connect-client-secret]", DEMO_CLIENT_SECRET)
-        .await;
-    session.click("[data-testid=connect-button]").await;
-    session
-        .wait_for("[data-testid=waiting]", Duration::from_secs(10))
-        .await;
-    session
-        .wait_for("[data-testid=cancel-login]", Duration::from_secs(10))
-        .await;
-    session.screenshot(&screenshots().join("waiting.png")).await;
-}
-
-async fn count(session: &Session, css: &str) -> usize {
-    session.find_all(css).await.len()
-}
 
 #[tokio::test]
 #[ignore = "needs Xvfb, a Secret Service and tauri-driver; scripts/test runs it"]
@@ -138,9 +92,178 @@ async fn connect_sync_and_browse_the_calendar_offline() {
         count(&session, "[data-testid=calendar-item][data-kind=completed]").await,
         completed
     );
+    // The background sync found no network: said calmly, in the top bar and on the card.
+    session
+        .wait_for("[data-testid=offline-indicator]", Duration::from_secs(30))
+        .await;
     session
         .screenshot(&screenshots().join("calendar-offline.png"))
         .await;
+    session.click("[data-testid=accounts-button]").await;
+    let ending = session
+        .text_of("[data-testid=sync-ending][data-sync-state=offline]")
+        .await;
+    assert_eq!(
+        ending,
+        "Offline — showing what is cached; Offpeak will try again"
+    );
+    session
+        .screenshot(&screenshots().join("accounts-offline.png"))
+        .await;
+    session.end().await;
+}
+
+/// Answers slow enough for a sync to be watched (and cancelled) in the window.
+fn slow(latency_ms: u64) -> FaultPlan {
+    FaultPlan {
+        latency_ms,
+        ..FaultPlan::default()
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, a Secret Service and tauri-driver; scripts/test runs it"]
+async fn a_sync_shows_its_progress_and_the_settings_panel_keeps_its_changes() {
+    let _window = ONE_WINDOW.lock().await;
+    let config = SandboxConfig {
+        faults: slow(250),
+        ..SandboxConfig::demo(Local::now().date_naive())
+    };
+    let sandbox = RunningSandbox::start_local(config).await.unwrap();
+    let app = launch().await;
+    let session = Session::start(&app.driver.url, APP).await;
+    session
+        .wait_for("[data-testid=demo-button]", Duration::from_secs(20))
+        .await;
+    fill_in_the_velopeak_registration(&session, &sandbox).await;
+    let url = next_opened_url(&app.opened).await;
+    offpeak_sandbox::approve(&url).await.unwrap();
+
+    // The first sync starts by itself; its card on the accounts screen follows it.
+    session
+        .wait_for("[data-testid=accounts-button]", Duration::from_secs(30))
+        .await;
+    session.click("[data-testid=accounts-button]").await;
+    session
+        .wait_for("[data-testid=sync-progress]", Duration::from_secs(60))
+        .await;
+    session
+        .wait_for("[data-testid=sync-indicator]", Duration::from_secs(5))
+        .await;
+    assert_eq!(
+        count(&session, "[data-testid=account-sync]:disabled").await,
+        1,
+        "Sync now waits while the account syncs"
+    );
+    let headline = session
+        .wait_for_text(
+            "[data-testid=sync-phase]",
+            |t| t.starts_with("Streams — ") && t.contains(" of ") && t.ends_with(" left"),
+            Duration::from_secs(120),
+        )
+        .await;
+    assert_eq!(
+        count(&session, "[data-testid=sync-progress][aria-valuenow]").await,
+        1,
+        "a known total makes a determinate bar: {headline}"
+    );
+    let detail = session.text_of("[data-testid=sync-detail]").await;
+    assert!(detail.ends_with("received"), "detail: {detail}");
+    session
+        .screenshot(&screenshots().join("sync-progress.png"))
+        .await;
+
+    let finished = session
+        .wait_for_text(
+            "[data-testid=sync-ending][data-sync-state=finished]",
+            |t| !t.is_empty(),
+            Duration::from_secs(180),
+        )
+        .await;
+    assert_eq!(finished, "Synced just now");
+    assert!(
+        session
+            .find_all("[data-testid=sync-indicator]")
+            .await
+            .is_empty()
+    );
+    session
+        .screenshot(&screenshots().join("sync-finished.png"))
+        .await;
+
+    // The settings panel: the defaults, a refused number of months, then a change.
+    session.click("[data-testid=sync-settings-button]").await;
+    session
+        .wait_for(
+            "input[name=interval][value='30']:checked",
+            Duration::from_secs(10),
+        )
+        .await;
+    session
+        .wait_for(
+            "input[name=streams][value=recent_months]:checked",
+            Duration::from_secs(10),
+        )
+        .await;
+    session
+        .screenshot(&screenshots().join("sync-settings.png"))
+        .await;
+    session
+        .type_into("[data-testid=streams-months]", "500")
+        .await;
+    session.click("[data-testid=settings-save]").await;
+    let refused = session.text_of("[data-testid=months-error]").await;
+    assert!(refused.contains("from 1 to 240"), "error: {refused}");
+    session
+        .screenshot(&screenshots().join("sync-settings-invalid.png"))
+        .await;
+    session.click("[data-testid=interval-60]").await;
+    session.click("[data-testid=streams-all]").await;
+    // Slower still from now on, so the sync that saving starts can be cancelled midway.
+    sandbox.set_faults(slow(1500));
+    session.click("[data-testid=settings-save]").await;
+    let saved = session
+        .wait_for_text(
+            "[data-testid=settings-saved]",
+            |t| t.starts_with("Saved."),
+            Duration::from_secs(10),
+        )
+        .await;
+    assert!(
+        saved.contains("every 1 h") && saved.contains("streams of all activities"),
+        "saved: {saved}"
+    );
+    session
+        .screenshot(&screenshots().join("sync-settings-saved.png"))
+        .await;
+    session.click("[data-testid=settings-close]").await;
+
+    // Saving woke the background schedule: a sync runs without a click. Cancel it.
+    session.click("[data-testid=sync-cancel]").await;
+    let cancelled = session
+        .wait_for_text(
+            "[data-testid=sync-ending][data-sync-state=cancelled]",
+            |t| !t.is_empty(),
+            Duration::from_secs(60),
+        )
+        .await;
+    assert_eq!(cancelled, "Cancelled — what was fetched is kept");
+    session
+        .screenshot(&screenshots().join("sync-cancelled.png"))
+        .await;
+
+    // The panel reads the settings from the app again: they were kept.
+    session.click("[data-testid=sync-settings-button]").await;
+    session
+        .wait_for(
+            "input[name=interval][value='60']:checked",
+            Duration::from_secs(10),
+        )
+        .await;
+    assert_eq!(
+        count(&session, "input[name=streams][value=all]:checked").await,
+        1
+    );
     session.end().await;
 }
 
@@ -171,19 +294,6 @@ async fn try_with_demo_data_connects_to_the_built_in_server_through_pkce() {
     assert!(count(&session, "[data-testid=calendar-item][data-kind=planned]").await > 0);
     session.screenshot(&screenshots().join("demo.png")).await;
     session.end().await;
-}
-
-/// The id of the account card whose text mentions `provider`.
-async fn card_of(session: &Session, provider: &str) -> String {
-    for card in session.find_all("[data-testid=account-card]").await {
-        if session.text(&card).await.contains(provider) {
-            return session
-                .attribute(&card, "data-account-id")
-                .await
-                .expect("cards carry their account id");
-        }
-    }
-    panic!("no account card for {provider}");
 }
 
 #[tokio::test]

@@ -2,4 +2,5 @@
 
 pub mod driver;
 pub mod launch;
+pub mod screens;
 pub mod webdriver;

@@ -179,6 +179,39 @@ impl Session {
         }
     }
 
+    /// Waits up to `timeout` for the first element matching `css` to hold a text that `wanted`
+    /// accepts, reading it again each time the previous answer arrives; returns that text.
+    pub async fn wait_for_text(
+        &self,
+        css: &str,
+        wanted: impl Fn(&str) -> bool,
+        timeout: Duration,
+    ) -> String {
+        let deadline = Instant::now() + timeout;
+        let mut last = None;
+        loop {
+            if let Some(element) = self.find_all(css).await.first()
+                && let Ok(text) = self
+                    .try_call(
+                        reqwest::Method::GET,
+                        &format!("/element/{}/property/textContent", element.0),
+                        None,
+                    )
+                    .await
+            {
+                let text = text.as_str().unwrap_or_default().trim().to_owned();
+                if wanted(&text) {
+                    return text;
+                }
+                last = Some(text);
+            }
+            if Instant::now() > deadline {
+                panic!("{css} never showed the text wanted after {timeout:?}; last: {last:?}");
+            }
+            tokio::task::yield_now().await;
+        }
+    }
+
     pub async fn text_of_body(&self) -> String {
         match self.find_all("body").await.first() {
             Some(body) => self.text(body).await,

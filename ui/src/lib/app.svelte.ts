@@ -116,6 +116,8 @@ export class AppState {
     if (this.screen !== "main") return;
     // The weeks around today are in: show them without waiting for history.
     if (leftCalendar(previous, report)) void this.loadMonth(this.month?.month ?? null);
+    // A new phase: what the cache holds has grown, say so on the account's card.
+    if (!report.ended && previous && previous.phase !== report.phase) void this.refreshAccounts();
     if (report.ended) {
       delete this.stopping[id];
       // A background sync ended: counts, last sync and the calendar may have changed. Syncs this

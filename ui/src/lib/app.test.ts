@@ -176,9 +176,10 @@ describe("AppState", () => {
     expect(api.calendarMonth).not.toHaveBeenCalled();
     emit(progressView({ phase: "history", at: "2026-11-23T08:00:02.000Z" }));
     expect(api.calendarMonth).toHaveBeenCalledTimes(1);
+    expect(api.listAccounts).toHaveBeenCalledTimes(1);
     emit(progressView({ phase: "finished", ended: true, at: "2026-11-23T08:00:03.000Z" }));
     await settle();
-    expect(api.listAccounts).toHaveBeenCalledTimes(1);
+    expect(api.listAccounts).toHaveBeenCalledTimes(2);
     expect(api.calendarMonth).toHaveBeenCalledTimes(2);
     expect(app.isSyncing("c1")).toBe(false);
   });
