@@ -113,6 +113,19 @@ async fn connect_sync_and_browse_the_calendar_offline() {
     session.end().await;
 }
 
+/// "Streams — 312 of 1,204, about 3 min left" → (312, 1204).
+fn streams_done(headline: &str) -> Option<(u32, u32)> {
+    let counts = headline
+        .strip_prefix("Streams — ")?
+        .split(',')
+        .collect::<String>();
+    let mut words = counts.split_whitespace();
+    let done = words.next()?.parse().ok()?;
+    (words.next()? == "of").then_some(())?;
+    let total = words.next()?.parse().ok()?;
+    Some((done, total))
+}
+
 /// Answers slow enough for a sync to be watched (and cancelled) in the window.
 fn slow(latency_ms: u64) -> FaultPlan {
     FaultPlan {
@@ -155,10 +168,14 @@ async fn a_sync_shows_its_progress_and_the_settings_panel_keeps_its_changes() {
         1,
         "Sync now waits while the account syncs"
     );
+    // Streams with a count and the time left, a quarter of the way or more.
     let headline = session
         .wait_for_text(
             "[data-testid=sync-phase]",
-            |t| t.starts_with("Streams — ") && t.contains(" of ") && t.ends_with(" left"),
+            |t| {
+                streams_done(t).is_some_and(|(done, total)| done * 4 >= total)
+                    && t.ends_with(" left")
+            },
             Duration::from_secs(120),
         )
         .await;

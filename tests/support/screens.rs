@@ -14,8 +14,9 @@ pub fn screenshots() -> PathBuf {
 /// One app window at a time: the tests share the display and the machine's two cores.
 pub static ONE_WINDOW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// Plays the person at the consent page the app opened, then waits for the synced calendar.
-/// Returns the address the app opened.
+/// Plays the person at the consent page the app opened, then waits for the calendar (it shows
+/// once the weeks around today are in) and for the first sync to end. Returns the address the
+/// app opened.
 pub async fn approve_and_see_the_calendar(session: &Session, opened: &Path) -> String {
     let url = next_opened_url(opened).await;
     offpeak_sandbox::approve(&url)
@@ -23,6 +24,13 @@ pub async fn approve_and_see_the_calendar(session: &Session, opened: &Path) -> S
         .expect("the consent page accepts the approval");
     session
         .wait_for("[data-testid=calendar-item]", Duration::from_secs(60))
+        .await;
+    session
+        .wait_for_text(
+            "[data-testid=last-synced]",
+            |t| t.starts_with("Last synced"),
+            Duration::from_secs(180),
+        )
         .await;
     assert_eq!(
         session.text_of("[data-testid=athlete-name]").await,
