@@ -137,6 +137,14 @@ impl SyncError {
     /// The sentence shown to a person: the cause, then what to do.
     pub fn message(&self) -> String {
         let text = self.to_string();
+        // A sentence that opens with an address keeps it as written.
+        if text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.contains("://"))
+        {
+            return format!("{}.", text.trim_end_matches('.'));
+        }
         let mut chars = text.chars();
         match chars.next() {
             Some(first) => format!(
@@ -146,5 +154,28 @@ impl SyncError {
             ),
             None => text,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_a_capitalized_sentence_unless_it_opens_with_an_address() {
+        let plain = SyncError::InvalidInput("the month must read YYYY-MM".into());
+        assert_eq!(plain.message(), "The month must read YYYY-MM.");
+        let offline = SyncError::from(ProviderError::Offline {
+            origin: "http://127.0.0.1:9".into(),
+            reason: "connection refused".into(),
+        });
+        assert!(
+            offline
+                .message()
+                .starts_with("http://127.0.0.1:9 could not be reached"),
+            "{}",
+            offline.message()
+        );
+        assert!(offline.message().ends_with('.'));
     }
 }

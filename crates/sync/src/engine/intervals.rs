@@ -89,12 +89,12 @@ pub(crate) async fn sync(
             months: 0,
         });
         loop {
-            if pass.months > 0 && reach == Reach::Calendar {
+            if !pass.span.is_calendar() && reach == Reach::Calendar {
                 return Ok(());
             }
             session.check_cancelled()?;
             session.phase(
-                if pass.months == 0 {
+                if pass.span.is_calendar() {
                     SyncPhase::Calendar
                 } else {
                     SyncPhase::History
@@ -127,7 +127,7 @@ pub(crate) async fn sync(
             }
         }
     }
-    if reach == Reach::Calendar {
+    if reach != Reach::Everything {
         return Ok(());
     }
     if state.reconcile.is_none() {

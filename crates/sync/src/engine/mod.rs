@@ -156,14 +156,42 @@ impl Syncer {
         result
     }
 
+    /// Tells the progress listeners how a sync that could not start ended (a connection that
+    /// needs reconnecting, a keychain without its sign-in).
+    fn report_refusal(&self, id: &ConnectionId, error: &SyncError) {
+        let phase = if error.code() == ErrorCode::Offline {
+            SyncPhase::Offline
+        } else {
+            SyncPhase::Failed
+        };
+        ProgressTracker::new(self.hub.clone(), id.clone()).finish(
+            phase,
+            Some(error.message()),
+            (0, 0),
+        );
+    }
+
     async fn sync_locked(
         &self,
         id: &ConnectionId,
         cancel: CancellationToken,
     ) -> Result<SyncReport, SyncError> {
-        let record = self.active(id).await?;
+        let record = match self.active(id).await {
+            Ok(record) => record,
+            Err(error) => {
+                self.report_refusal(id, &error);
+                return Err(error);
+            }
+        };
         let (provider, auth_kind) = (record.provider, record.auth_kind);
-        let session = self.session(record, cancel).await?;
+        let session = match self.session(record, cancel).await {
+            Ok(session) => session,
+            Err(error) => {
+                let error = error.for_connection(provider, auth_kind);
+                self.report_refusal(id, &error);
+                return Err(error);
+            }
+        };
         let result = self
             .run(&session)
             .await
@@ -210,7 +238,7 @@ impl Syncer {
         let today = Local::now().date_naive();
         let connection = &session.record.id;
         let athletes = athletes::refresh(session).await?;
-        for reach in [velopeak::Reach::Calendar, velopeak::Reach::Everything] {
+        for reach in velopeak::Reach::IN_ORDER {
             for athlete in &athletes {
                 summaries(session, athlete, reach, today).await?;
             }

@@ -45,11 +45,18 @@ pub(crate) enum FeedState {
     },
 }
 
-/// How far a call goes: the calendar window only, or everything.
+/// How far a call goes: the calendar window, the whole first pass (history), or everything
+/// (changes since the last sync too). A sync goes through all three for every athlete and
+/// resource in turn, so each phase ends everywhere before the next begins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reach {
     Calendar,
+    History,
     Everything,
+}
+
+impl Reach {
+    pub(crate) const IN_ORDER: [Reach; 3] = [Reach::Calendar, Reach::History, Reach::Everything];
 }
 
 /// What differs between planned workouts and activities.
@@ -165,7 +172,9 @@ pub(crate) async fn sync<T: Summary>(
         session.check_cancelled()?;
         let next = match state {
             None => list_page::<T>(session, client, athlete, None, calendar_start(today)).await?,
-            Some(FeedState::Listing { months, .. }) if months > 0 && reach == Reach::Calendar => {
+            Some(FeedState::Listing { span, .. })
+                if !span.is_calendar() && reach == Reach::Calendar =>
+            {
                 return Ok(());
             }
             Some(listing @ FeedState::Listing { .. }) => {
@@ -178,7 +187,7 @@ pub(crate) async fn sync<T: Summary>(
                 )
                 .await?
             }
-            Some(FeedState::Following { .. }) if reach == Reach::Calendar => return Ok(()),
+            Some(FeedState::Following { .. }) if reach != Reach::Everything => return Ok(()),
             Some(following @ FeedState::Following { .. }) => {
                 match feed_page::<T>(session, client, athlete, following).await? {
                     Some(next) => next,
@@ -254,7 +263,7 @@ async fn list_page<T: Summary>(
         _ => (None, calendar, 0, 0, None),
     };
     session.phase(
-        if months == 0 {
+        if span.is_calendar() {
             SyncPhase::Calendar
         } else {
             SyncPhase::History

@@ -12,6 +12,13 @@ pub struct Span {
     pub newest: Option<NaiveDate>,
 }
 
+impl Span {
+    /// True for the calendar window, the only span open towards the future.
+    pub fn is_calendar(&self) -> bool {
+        self.newest.is_none()
+    }
+}
+
 /// First history span, in months; each later one doubles, up to [`MAX_SPAN_MONTHS`].
 const FIRST_SPAN_MONTHS: u32 = 3;
 const MAX_SPAN_MONTHS: u32 = 48;
