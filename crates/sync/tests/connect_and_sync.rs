@@ -4,10 +4,10 @@
 
 mod common;
 
+use common::compare::differences;
 use common::{World, approving_person, denying_person, world};
 use offpeak_domain::{Month, ProviderKind};
 use offpeak_sandbox::DEMO_CLIENT_ID;
-use offpeak_store::Resource;
 use offpeak_sync::ErrorCode;
 use std::time::Duration;
 
@@ -56,14 +56,33 @@ async fn login_sync_and_read_the_month_back() {
 
     let stored = w.store.connection(&connection.id).await.unwrap().unwrap();
     assert!(stored.last_sync_at.is_some() && stored.last_error.is_none());
-    assert_eq!(
-        w.store
-            .sync_state(&connection.id, Resource::Activities)
-            .await
-            .unwrap()
-            .next_cursor,
-        None
-    );
+    // The first pass is over: both resources follow the change feed, at its end.
+    for resource in ["workouts", "activities"] {
+        let state = feed_state(&w, &connection, resource).await;
+        assert_eq!(state["stage"], "following", "{resource}: {state}");
+        assert!(state["cursor"].is_null(), "{resource}: {state}");
+    }
+    let profile = w
+        .store
+        .checkpoint(&connection.id, &connection.athlete_id, "profile")
+        .await
+        .unwrap();
+    assert!(profile.is_some(), "the profile's ETag is kept");
+}
+
+/// The engine's checkpoint of one resource of the connection's own athlete.
+async fn feed_state(
+    w: &World,
+    connection: &offpeak_store::ConnectionRecord,
+    resource: &str,
+) -> serde_json::Value {
+    let text = w
+        .store
+        .checkpoint(&connection.id, &connection.athlete_id, resource)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no checkpoint for {resource}"));
+    serde_json::from_str(&text).unwrap()
 }
 
 #[tokio::test]
@@ -77,12 +96,36 @@ async fn a_second_sync_and_a_reconnect_duplicate_nothing() {
         again.id, connection.id,
         "the same athlete keeps one connection"
     );
+    let after_first: Vec<serde_json::Value> = feed_states(&w, &again).await;
     let second = syncer.sync(&connection.id).await.unwrap();
     assert_eq!(
         (first.workouts, first.activities),
         (second.workouts, second.activities)
     );
     assert_eq!(w.store.connections().await.unwrap().len(), 1);
+    // Nothing changed at the server: the feed stands where it stood, and its empty page's
+    // ETag is remembered so the next sync asks with it.
+    let after_second = feed_states(&w, &again).await;
+    assert_eq!(after_first, after_second);
+    for state in &after_second {
+        assert!(state["etag"].is_string(), "{state}");
+    }
+    assert!(
+        differences(&w, &connection.id).await.is_empty(),
+        "the reconnect kept the cache as it was"
+    );
+}
+
+/// The checkpoints of both resources.
+async fn feed_states(
+    w: &World,
+    connection: &offpeak_store::ConnectionRecord,
+) -> Vec<serde_json::Value> {
+    let mut states = Vec::new();
+    for resource in ["workouts", "activities"] {
+        states.push(feed_state(w, connection, resource).await);
+    }
+    states
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use super::list::{ItemKeys, ListQuery, page};
+use super::list::{ItemKeys, ListQuery, page, readable_athlete};
 use super::{ApiError, authorize};
 use crate::catalog::Resource;
 use crate::data::streams::TYPES;
@@ -34,15 +34,20 @@ const ACTIVITY_KEYS: ItemKeys<Activity> = ItemKeys {
     updated_at: |a| a.updated_at,
 };
 
+/// The caller's profile, or with `athlete_id` (the common rule of every resource) that of an
+/// athlete who shares with the caller as coach.
 pub(crate) async fn athlete(
     State(app): State<Shared>,
     headers: HeaderMap,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let caller = authorize(&app, &headers, Scope::AthleteRead)?;
     let catalog = app.catalog();
+    let params = Params::parse(raw.unwrap_or_default().as_bytes());
+    let id = readable_athlete(params.get("athlete_id"), &caller, &catalog.data)?;
     let athlete = catalog
         .data
-        .athlete(&caller.athlete_id)
+        .athlete(&id)
         .ok_or_else(|| ApiError::not_found("your athlete profile is gone"))?;
     Ok(Json(athlete).into_response())
 }

@@ -6,7 +6,8 @@
 //! Later syncs re-read a recent window (the last six weeks and the plan ahead), which catches
 //! new, changed (`updated`, `icu_sync_date`) and deleted items there, and once a week a
 //! reconciliation pass re-reads all history, so an edit to an old activity is not missed
-//! either. Each window is written in one transaction with the state below.
+//! either; [`request_reconciliation`] makes that pass due at the next sync. Each window is
+//! written in one transaction with the state below.
 
 use super::session::Session;
 use super::velopeak::Reach;
@@ -14,14 +15,22 @@ use super::windows::{self, PLAN_AHEAD_DAYS, Span};
 use crate::SyncError;
 use crate::progress::SyncPhase;
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use offpeak_domain::ConnectionId;
 use offpeak_provider::intervals::IntervalsClient;
-use offpeak_store::{Changes, DateWindow, PageCheckpoint};
+use offpeak_store::{Changes, DateWindow, PageCheckpoint, Store};
 use serde::{Deserialize, Serialize};
 
 /// Days before today that every later sync re-reads.
 const RECENT_DAYS: u64 = 42;
 /// How often all history is re-read.
 const RECONCILE_EVERY: chrono::Duration = chrono::Duration::days(7);
+/// The checkpoint row, one per connection (no athlete), holding when a reconciliation pass was
+/// last asked for. Running syncs never write it, so a request cannot be lost to one.
+const RECONCILE_REQUEST: PageCheckpoint<'static> = PageCheckpoint {
+    athlete_id: "",
+    resource: "reconcile_request",
+    state: "",
+};
 
 /// The kinds of data read by windows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +92,7 @@ pub(crate) async fn sync(
 ) -> Result<(), SyncError> {
     let mut state = load_state(session, athlete, resource).await?;
     let now = Utc::now();
+    let requested = reconciliation_requested(session.store, &session.record.id).await?;
     if !state.complete {
         let mut pass = state.first.unwrap_or(Pass {
             span: windows::calendar(today),
@@ -137,9 +147,9 @@ pub(crate) async fn sync(
             oldest: today.checked_sub_days(Days::new(RECENT_DAYS)),
             newest: None,
         };
-        let due = state
-            .reconciled_at
-            .is_none_or(|at| now - at >= RECONCILE_EVERY);
+        let due = state.reconciled_at.is_none_or(|at| {
+            now - at >= RECONCILE_EVERY || requested.is_some_and(|asked| asked > at)
+        });
         let after_recent = state.clone();
         read_window(session, client, athlete, resource, recent, today, |_| {
             let mut next = after_recent.clone();
@@ -184,6 +194,37 @@ pub(crate) async fn sync(
         }
     }
     Ok(())
+}
+
+/// Makes a reconciliation pass due for every resource of the connection at its next sync (a
+/// pass under way just goes on). Resources whose first pass is still running are left alone:
+/// that pass reads everything anyway.
+pub(crate) async fn request_reconciliation(
+    store: &Store,
+    connection: &ConnectionId,
+) -> Result<(), SyncError> {
+    let at = serde_json::to_string(&Utc::now()).expect("an instant serializes");
+    let checkpoint = PageCheckpoint {
+        state: &at,
+        ..RECONCILE_REQUEST
+    };
+    store.save_checkpoint(connection, &checkpoint).await?;
+    Ok(())
+}
+
+/// When a reconciliation pass was last asked for, if ever.
+async fn reconciliation_requested(
+    store: &Store,
+    connection: &ConnectionId,
+) -> Result<Option<DateTime<Utc>>, SyncError> {
+    let raw = store
+        .checkpoint(
+            connection,
+            RECONCILE_REQUEST.athlete_id,
+            RECONCILE_REQUEST.resource,
+        )
+        .await?;
+    Ok(raw.and_then(|text| serde_json::from_str(&text).ok()))
 }
 
 async fn load_state(

@@ -274,6 +274,25 @@ impl Syncer {
         Ok(true)
     }
 
+    /// Makes the connection's next sync re-read all history, as the weekly reconciliation pass
+    /// does, instead of waiting for that pass to fall due (a "check everything again" for a
+    /// person who edited old activities). Only platforms read by date windows (Intervals.icu)
+    /// need it: there, an edit older than the recent window is found by that pass alone. A
+    /// platform with a change feed misses nothing, and `Ok(false)` says nothing was asked.
+    /// Safe while a sync runs: the request is kept apart from the sync's own state.
+    pub async fn request_reconciliation(&self, id: &ConnectionId) -> Result<bool, SyncError> {
+        let record = self
+            .store
+            .connection(id)
+            .await?
+            .ok_or_else(|| SyncError::UnknownConnection(id.0.clone()))?;
+        if record.provider != offpeak_domain::ProviderKind::Intervals {
+            return Ok(false);
+        }
+        intervals::request_reconciliation(&self.store, id).await?;
+        Ok(true)
+    }
+
     /// Subscribes a VeloPeak connection to webhooks delivered to `callback_url`.
     pub async fn subscribe_webhooks(
         &self,

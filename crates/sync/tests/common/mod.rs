@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod compare;
+pub mod truth;
 
 use chrono::NaiveDate;
 use offpeak_domain::{ProviderKind, Sensitive};
@@ -23,6 +24,20 @@ pub struct World {
 
 pub fn anchor() -> NaiveDate {
     ANCHOR.parse().unwrap()
+}
+
+/// The engine's "today" (the local date): tests about which dates a sync reads first, or which
+/// activities get streams, anchor their data set here.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A sandbox playing `variant` with the `dataset` around today, without rate limits.
+pub fn today_config(variant: Variant, dataset: offpeak_sandbox::DatasetSize) -> SandboxConfig {
+    roomy(SandboxConfig {
+        dataset,
+        ..SandboxConfig::for_variant(variant, today())
+    })
 }
 
 pub async fn world_with(config: SandboxConfig) -> World {
@@ -195,6 +210,31 @@ impl World {
             },
         )
         .await
+    }
+
+    /// Connects Intervals.icu with the demo key of the data set's owner.
+    pub async fn connect_intervals_key(&self) -> ConnectionRecord {
+        self.connect_key(
+            &self.sandbox.origin(),
+            offpeak_sandbox::DEMO_INTERVALS_KEY,
+            "",
+        )
+        .await
+        .unwrap()
+    }
+
+    /// Registers the Intervals.icu app and signs in through the browser, every scope granted.
+    pub async fn connect_intervals_oauth(&self) -> ConnectionRecord {
+        let registration = self
+            .register(
+                ProviderKind::Intervals,
+                DEMO_CLIENT_ID,
+                Some(DEMO_CLIENT_SECRET),
+            )
+            .await;
+        self.login_as(&registration, approving_person)
+            .await
+            .unwrap()
     }
 
     /// Disconnects `c`, keeping or purging its cache.
