@@ -5,10 +5,10 @@
 //! ([`fetch_one`]), whatever the policy.
 //!
 //! Fetching and writing overlap: while requests are in flight, a writer task of its own takes
-//! what arrived, computes the figures, encodes the series and stores them, one activity after
-//! another. The cache has one writer at a time, so writes never wait on each other's locks, and
-//! the figures and encoding run beside the decoding of the next answers. A failed or cancelled
-//! sync still writes what was already fetched.
+//! what arrived, computes the figures, encodes the series and stores them, all that arrived
+//! since its last write in one transaction. The cache has one writer at a time, so writes never
+//! wait on each other's locks, and the figures and encoding run beside the decoding of the next
+//! answers. A failed or cancelled sync still writes what was already fetched.
 
 use super::session::{Platform, Session};
 use crate::SyncError;
@@ -20,16 +20,16 @@ use futures_util::stream::FuturesUnordered;
 use offpeak_domain::{Athlete, ConnectionId, Streams, figures};
 use offpeak_provider::ProviderError;
 use offpeak_provider::velopeak::FetchedStreams;
-use offpeak_store::{Store, StreamTask};
+use offpeak_store::{Store, StreamTask, StreamsToSave};
 use std::collections::{HashMap, HashSet, VecDeque};
 use tokio::sync::mpsc;
 
 /// Activities asked for at a time from the cache.
 const BATCH: u32 = 256;
 
-/// Fetched activities waiting for the writer, at most; fetching pauses when it is this far
-/// ahead.
-const WRITE_QUEUE: usize = 8;
+/// Fetched activities waiting for the writer, at most: fetching pauses when it is this far
+/// ahead, and the writer saves up to as many in one transaction.
+const WRITE_QUEUE: usize = 16;
 
 /// Streams fetched side by side.
 fn concurrency(session: &Session<'_>) -> usize {
@@ -142,8 +142,9 @@ async fn fetch_all(
     }
 }
 
-/// Saves what `inbox` brings, in arrival order, acknowledging each activity on `saved`; stops
-/// at the first error, or when the inbox is closed and empty.
+/// Saves what `inbox` brings, in arrival order — whatever has arrived since the last write
+/// in one transaction — acknowledging each activity on `saved`; stops at the first error, or
+/// when the inbox is closed and empty.
 async fn write_all(
     store: Store,
     connection: ConnectionId,
@@ -151,9 +152,19 @@ async fn write_all(
     saved: mpsc::UnboundedSender<()>,
 ) -> Result<(), SyncError> {
     let mut profiles = Profiles::default();
-    while let Some(fetched) = inbox.recv().await {
-        save(&store, &connection, &mut profiles, fetched).await?;
-        let _ = saved.send(());
+    let mut arrived = Vec::with_capacity(WRITE_QUEUE);
+    while inbox.recv_many(&mut arrived, WRITE_QUEUE).await > 0 {
+        let count = arrived.len();
+        save(
+            &store,
+            &connection,
+            &mut profiles,
+            std::mem::take(&mut arrived),
+        )
+        .await?;
+        for _ in 0..count {
+            let _ = saved.send(());
+        }
     }
     Ok(())
 }
@@ -162,7 +173,13 @@ async fn write_all(
 pub(crate) async fn fetch_one(session: &Session<'_>, task: StreamTask) -> Result<(), SyncError> {
     let fetched = fetch_task(session, task).await?;
     let mut profiles = Profiles::default();
-    save(session.store, &session.record.id, &mut profiles, fetched).await
+    save(
+        session.store,
+        &session.record.id,
+        &mut profiles,
+        vec![fetched],
+    )
+    .await
 }
 
 /// Athletes' profiles (thresholds, zones), read from the cache once per athlete.
@@ -184,29 +201,34 @@ impl Profiles {
     }
 }
 
-/// Writes one activity's streams with their figures; nothing when the activity is no longer
-/// cached.
+/// Writes activities' streams with their figures in one transaction; nothing for an activity
+/// no longer cached.
 async fn save(
     store: &Store,
     connection: &ConnectionId,
     profiles: &mut Profiles,
-    Fetched { task, streams }: Fetched,
+    fetched: Vec<Fetched>,
 ) -> Result<(), SyncError> {
-    let Some(activity) = store.activity(connection, &task.activity_id).await? else {
-        return Ok(());
-    };
-    let athlete = profiles.of(store, connection, &task.athlete_id).await?;
-    let figures = figures::compute(&activity, athlete, &streams.streams);
-    store
-        .save_streams(
-            connection,
-            &task.activity_id,
-            &task.fingerprint,
-            &streams.streams,
-            streams.json_bytes,
-            &figures,
-        )
-        .await?;
+    let mut ready = Vec::with_capacity(fetched.len());
+    for Fetched { task, streams } in fetched {
+        let Some(activity) = store.activity(connection, &task.activity_id).await? else {
+            continue;
+        };
+        let athlete = profiles.of(store, connection, &task.athlete_id).await?;
+        let figures = figures::compute(&activity, athlete, &streams.streams);
+        ready.push((task, streams, figures));
+    }
+    let batch: Vec<StreamsToSave<'_>> = ready
+        .iter()
+        .map(|(task, streams, figures)| StreamsToSave {
+            activity_id: &task.activity_id,
+            fingerprint: &task.fingerprint,
+            streams: &streams.streams,
+            json_bytes: streams.json_bytes,
+            figures,
+        })
+        .collect();
+    store.save_stream_batch(connection, &batch).await?;
     Ok(())
 }
 
