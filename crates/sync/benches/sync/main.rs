@@ -8,7 +8,7 @@
 //! 3. a sync when nothing changed: its requests per kind, and its time;
 //! 4. the room streams take on disk against their JSON, and the size of the SQLite file.
 //!
-//! Run it in release mode; it takes a few minutes on two cores.
+//! Run it in release mode; it takes one to a few minutes on two cores, as busy as they are.
 
 mod cpu;
 mod month;
