@@ -29,10 +29,12 @@ pub const FORMAT_VERSION: u8 = 1;
 pub const MAX_SAMPLES: u64 = 1 << 24;
 
 /// The zstd level. Measured on the eight series of a six-hour ride (21,600 samples each):
-/// levels 1, 3, 6, 9 and 19 pack them into 24.2, 23.6, 23.0, 22.9 and 21.4 kB. Up to level 6
-/// each series costs well under a millisecond to encode; past it the size barely shrinks until
-/// level 19, which costs about 2 ms more per series. Decoding speed hardly depends on it.
-const ZSTD_LEVEL: i32 = 6;
+/// levels 1, 3, 6, 9 and 19 pack them into 24.2, 23.6, 23.0, 22.9 and 21.4 kB. Past level 6
+/// the size barely shrinks until level 19, which costs about 2 ms more per series. Level 1 is
+/// kept: a full sync of ten years (about 4,000 activities, `cargo bench -p offpeak-sync`)
+/// spent more processor time in level 6's compression than in anything else of its own bar
+/// reading the JSON, for 5% smaller blobs. Decoding speed hardly depends on the level.
+const ZSTD_LEVEL: i32 = 1;
 
 const SCALAR: u8 = 0;
 const LATLNG: u8 = 1;

@@ -1,13 +1,15 @@
 //! The `stream_sets` and `activity_streams` tables: an activity's time series, one encoded blob
 //! per series (see [`crate::codec`]), and one set row per activity whose streams were
 //! fetched — also when it had none — holding the activity's streams fingerprint at the time, so
-//! the streams of a changed activity are known to be stale.
+//! the streams of a changed activity are known to be stale. A sync saves many activities'
+//! streams in one transaction ([`Store::save_stream_batch`]), their series encoded before it
+//! begins.
 
 use crate::connections::instant_text;
 use crate::{Store, StoreError, codec, figures};
 use chrono::Utc;
 use offpeak_domain::{ActivityFigures, ConnectionId, StreamKind, Streams};
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 /// Series per INSERT statement (5 values each, under SQLite's variable limit).
 const SERIES_PER_STATEMENT: usize = 150;
@@ -25,6 +27,40 @@ pub struct StreamStorage {
     pub stored_bytes: u64,
 }
 
+/// One activity's streams as [`Store::save_stream_batch`] takes them: the activity, its
+/// streams fingerprint when they were fetched, the streams, the size of the JSON the platform
+/// sent, and the figures computed from them.
+#[derive(Debug, Clone, Copy)]
+pub struct StreamsToSave<'a> {
+    pub activity_id: &'a str,
+    pub fingerprint: &'a str,
+    pub streams: &'a Streams,
+    pub json_bytes: u64,
+    pub figures: &'a ActivityFigures,
+}
+
+/// An activity's series, encoded before the write transaction begins.
+struct Encoded {
+    series: Vec<(&'static str, i64, Vec<u8>)>,
+    stored_bytes: usize,
+}
+
+fn encode(streams: &Streams) -> Encoded {
+    let series: Vec<(&'static str, i64, Vec<u8>)> = streams
+        .series
+        .iter()
+        .map(|(kind, data)| {
+            let samples = i64::try_from(data.len()).unwrap_or(i64::MAX);
+            (kind.as_str(), samples, codec::encode(data))
+        })
+        .collect();
+    let stored_bytes = series.iter().map(|(_, _, blob)| blob.len()).sum();
+    Encoded {
+        series,
+        stored_bytes,
+    }
+}
+
 impl Store {
     /// Replaces the activity's streams and figures in one transaction, remembering `fingerprint`
     /// (the activity's streams fingerprint when they were fetched) and the `json_bytes` the
@@ -38,63 +74,41 @@ impl Store {
         json_bytes: u64,
         figures: &ActivityFigures,
     ) -> Result<bool, StoreError> {
-        let encoded: Vec<(&'static str, i64, Vec<u8>)> = streams
-            .series
-            .iter()
-            .map(|(kind, data)| {
-                let samples = i64::try_from(data.len()).unwrap_or(i64::MAX);
-                (kind.as_str(), samples, codec::encode(data))
-            })
-            .collect();
-        let stored_bytes: usize = encoded.iter().map(|(_, _, blob)| blob.len()).sum();
+        let one = StreamsToSave {
+            activity_id,
+            fingerprint,
+            streams,
+            json_bytes,
+            figures,
+        };
+        Ok(self.save_stream_batch(connection, &[one]).await?[0])
+    }
 
+    /// Saves several activities' streams as [`Store::save_streams`] does each, all in one
+    /// transaction: a sync that fetched many saves them without a commit for every one. Says
+    /// for each whether it was saved (not when the activity is no longer cached).
+    pub async fn save_stream_batch(
+        &self,
+        connection: &ConnectionId,
+        batch: &[StreamsToSave<'_>],
+    ) -> Result<Vec<bool>, StoreError> {
+        let encoded: Vec<Encoded> = batch.iter().map(|item| encode(item.streams)).collect();
+        let mut saved = Vec::with_capacity(batch.len());
         let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
-        let cached: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM activities WHERE connection_id = ? AND id = ?")
-                .bind(&connection.0)
-                .bind(activity_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if cached.is_none() {
-            return Ok(false);
+        for (item, encoded) in batch.iter().zip(&encoded) {
+            let cached: Option<i64> =
+                sqlx::query_scalar("SELECT 1 FROM activities WHERE connection_id = ? AND id = ?")
+                    .bind(&connection.0)
+                    .bind(item.activity_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            saved.push(cached.is_some());
+            if cached.is_some() {
+                put(&mut tx, connection, item, encoded).await?;
+            }
         }
-        sqlx::query("DELETE FROM activity_streams WHERE connection_id = ? AND activity_id = ?")
-            .bind(&connection.0)
-            .bind(activity_id)
-            .execute(&mut *tx)
-            .await?;
-        for chunk in encoded.chunks(SERIES_PER_STATEMENT) {
-            let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "INSERT INTO activity_streams (connection_id, activity_id, kind, samples, data) ",
-            );
-            insert.push_values(chunk, |mut values, (kind, samples, blob)| {
-                values
-                    .push_bind(&connection.0)
-                    .push_bind(activity_id)
-                    .push_bind(*kind)
-                    .push_bind(*samples)
-                    .push_bind(blob.as_slice());
-            });
-            insert.build().execute(&mut *tx).await?;
-        }
-        sqlx::query(
-            "INSERT INTO stream_sets (connection_id, activity_id, fingerprint, fetched_at, json_bytes, stored_bytes)
-             VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT(connection_id, activity_id) DO UPDATE SET fingerprint = excluded.fingerprint,
-               fetched_at = excluded.fetched_at, json_bytes = excluded.json_bytes,
-               stored_bytes = excluded.stored_bytes",
-        )
-        .bind(&connection.0)
-        .bind(activity_id)
-        .bind(fingerprint)
-        .bind(instant_text(Utc::now()))
-        .bind(i64::try_from(json_bytes).unwrap_or(i64::MAX))
-        .bind(i64::try_from(stored_bytes).unwrap_or(i64::MAX))
-        .execute(&mut *tx)
-        .await?;
-        figures::put(&mut tx, connection, activity_id, figures).await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(saved)
     }
 
     /// The activity's streams as last fetched (possibly stale, possibly none at all); `None`
@@ -161,4 +175,48 @@ impl Store {
             stored_bytes: count(stored_bytes),
         })
     }
+}
+
+/// Writes one cached activity's series, set row and figures (inside the caller's transaction).
+async fn put(
+    conn: &mut SqliteConnection,
+    connection: &ConnectionId,
+    item: &StreamsToSave<'_>,
+    encoded: &Encoded,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM activity_streams WHERE connection_id = ? AND activity_id = ?")
+        .bind(&connection.0)
+        .bind(item.activity_id)
+        .execute(&mut *conn)
+        .await?;
+    for chunk in encoded.series.chunks(SERIES_PER_STATEMENT) {
+        let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "INSERT INTO activity_streams (connection_id, activity_id, kind, samples, data) ",
+        );
+        insert.push_values(chunk, |mut values, (kind, samples, blob)| {
+            values
+                .push_bind(&connection.0)
+                .push_bind(item.activity_id)
+                .push_bind(*kind)
+                .push_bind(*samples)
+                .push_bind(blob.as_slice());
+        });
+        insert.build().execute(&mut *conn).await?;
+    }
+    sqlx::query(
+        "INSERT INTO stream_sets (connection_id, activity_id, fingerprint, fetched_at, json_bytes, stored_bytes)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(connection_id, activity_id) DO UPDATE SET fingerprint = excluded.fingerprint,
+           fetched_at = excluded.fetched_at, json_bytes = excluded.json_bytes,
+           stored_bytes = excluded.stored_bytes",
+    )
+    .bind(&connection.0)
+    .bind(item.activity_id)
+    .bind(item.fingerprint)
+    .bind(instant_text(Utc::now()))
+    .bind(i64::try_from(item.json_bytes).unwrap_or(i64::MAX))
+    .bind(i64::try_from(encoded.stored_bytes).unwrap_or(i64::MAX))
+    .execute(&mut *conn)
+    .await?;
+    figures::put(conn, connection, item.activity_id, item.figures).await
 }

@@ -3,7 +3,7 @@ mod common;
 use common::{checkpoint, connected, figures, raw, stored, streams, upserts};
 use offpeak_domain::samples::activity;
 use offpeak_domain::{ActivityFigures, ConnectionId, Streams};
-use offpeak_store::{StreamStorage, codec};
+use offpeak_store::{StreamStorage, StreamsToSave, codec};
 
 async fn cached(store: &offpeak_store::Store, id: &ConnectionId, ids: &[&str]) {
     let page = ids
@@ -91,6 +91,43 @@ async fn saving_streams_of_a_vanished_activity_writes_nothing() {
     for table in ["activity_streams", "stream_sets", "activity_figures"] {
         assert_eq!(common::rows_of(&raw, table, &id).await, 0, "{table}");
     }
+}
+
+#[tokio::test]
+async fn a_batch_saves_every_cached_activity_in_one_go_and_skips_a_vanished_one() {
+    let (_dir, store, id) = connected("c1").await;
+    cached(&store, &id, &["a1", "a2"]).await;
+    let (long, short, none) = (streams(600), streams(30), Streams::default());
+    let no_figures = ActivityFigures::default();
+    let item = |activity_id, streams, json_bytes| StreamsToSave {
+        activity_id,
+        fingerprint: "fp",
+        streams,
+        json_bytes,
+        figures: &no_figures,
+    };
+    let figures = figures();
+    let saved = store
+        .save_stream_batch(
+            &id,
+            &[
+                StreamsToSave {
+                    figures: &figures,
+                    ..item("a1", &long, 50_000)
+                },
+                item("gone", &short, 3_000),
+                item("a2", &none, 2),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(saved, [true, false, true]);
+    assert_eq!(store.streams(&id, "a1").await.unwrap(), Some(stored(&long)));
+    assert_eq!(store.figures(&id, "a1").await.unwrap(), Some(figures));
+    assert_eq!(store.streams(&id, "a2").await.unwrap(), Some(none));
+    assert_eq!(store.streams(&id, "gone").await.unwrap(), None);
+    let storage = store.stream_storage(Some(&id)).await.unwrap();
+    assert_eq!((storage.activities, storage.json_bytes), (2, 50_002));
 }
 
 #[tokio::test]

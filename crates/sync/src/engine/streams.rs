@@ -3,6 +3,12 @@
 //! load), so browsing never recomputes history. Which activities get streams ahead of time is
 //! the person's [`StreamsPolicy`]; an activity someone opens is fetched at once
 //! ([`fetch_one`]), whatever the policy.
+//!
+//! Fetching and writing overlap: while requests are in flight, a writer task of its own takes
+//! what arrived, computes the figures, encodes the series and stores them, all that arrived
+//! since its last write in one transaction. The cache has one writer at a time, so writes never
+//! wait on each other's locks, and the figures and encoding run beside the decoding of the next
+//! answers. A failed or cancelled sync still writes what was already fetched.
 
 use super::session::{Platform, Session};
 use crate::SyncError;
@@ -11,14 +17,19 @@ use crate::settings::StreamsPolicy;
 use chrono::NaiveDate;
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
-use offpeak_domain::{Athlete, Streams, figures};
+use offpeak_domain::{Athlete, ConnectionId, Streams, figures};
 use offpeak_provider::ProviderError;
 use offpeak_provider::velopeak::FetchedStreams;
-use offpeak_store::StreamTask;
-use std::collections::{HashMap, HashSet};
+use offpeak_store::{Store, StreamTask, StreamsToSave};
+use std::collections::{HashMap, HashSet, VecDeque};
+use tokio::sync::mpsc;
 
 /// Activities asked for at a time from the cache.
-const BATCH: u32 = 32;
+const BATCH: u32 = 256;
+
+/// Fetched activities waiting for the writer, at most: fetching pauses when it is this far
+/// ahead, and the writer saves up to as many in one transaction.
+const WRITE_QUEUE: usize = 16;
 
 /// Streams fetched side by side.
 fn concurrency(session: &Session<'_>) -> usize {
@@ -27,6 +38,12 @@ fn concurrency(session: &Session<'_>) -> usize {
         // Ten requests a second are allowed; three in flight keep that pace on a slow line.
         Platform::Intervals(_) => 3,
     }
+}
+
+/// One activity's streams as fetched, on their way to the cache.
+struct Fetched {
+    task: StreamTask,
+    streams: FetchedStreams,
 }
 
 /// Fetches the streams the policy asks for that the cache lacks (or holds stale).
@@ -45,92 +62,188 @@ pub(crate) async fn sync(
         .count_needing_streams(connection, newer_than)
         .await?;
     session.phase(SyncPhase::Streams, Some(total));
+    let (to_writer, inbox) = mpsc::channel(WRITE_QUEUE);
+    let (acks, mut saved) = mpsc::unbounded_channel();
+    let writer = tokio::spawn(write_all(
+        session.store.clone(),
+        connection.clone(),
+        inbox,
+        acks,
+    ));
+    // Fetching ends by dropping `to_writer`: the writer then finishes its queue and stops.
+    let fetching = fetch_all(session, newer_than, to_writer, &mut saved).await;
+    let writing = match writer.await {
+        Ok(result) => result,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(_) => Err(SyncError::Cancelled),
+    };
+    let fetched = fetching?;
+    writing?;
+    Ok(fetched)
+}
+
+/// Keeps `concurrency` fetches in flight and hands what arrives to the writer; returns how
+/// many activities the writer saved, or the first fetching error. Returns early (with what was
+/// saved) when the writer stopped: its error is the writer's to report.
+async fn fetch_all(
+    session: &Session<'_>,
+    newer_than: Option<NaiveDate>,
+    to_writer: mpsc::Sender<Fetched>,
+    saved: &mut mpsc::UnboundedReceiver<()>,
+) -> Result<u64, SyncError> {
+    let connection = &session.record.id;
+    let width = concurrency(session);
+    let mut queue = VecDeque::new();
     let mut attempted = HashSet::new();
-    let mut profiles = HashMap::new();
-    let mut fetched = 0;
+    let mut exhausted = false;
+    let mut running = FuturesUnordered::new();
+    // Activities being fetched or written: still "needing streams" in the cache.
+    let mut unsaved: u32 = 0;
+    let mut done = 0;
     loop {
         session.check_cancelled()?;
-        let batch: Vec<StreamTask> = session
-            .store
-            .activities_needing_streams(connection, newer_than, BATCH)
-            .await?
-            .into_iter()
-            .filter(|task| attempted.insert(task.activity_id.clone()))
-            .collect();
-        if batch.is_empty() {
-            return Ok(fetched);
+        if !exhausted && queue.len() < width {
+            // The unsaved ones come back too (they still need streams), so ask for as many
+            // more: the answer then holds every unattempted activity up to a batch.
+            let fresh: Vec<StreamTask> = session
+                .store
+                .activities_needing_streams(connection, newer_than, BATCH + unsaved)
+                .await?
+                .into_iter()
+                .filter(|task| attempted.insert(task.activity_id.clone()))
+                .collect();
+            exhausted = fresh.is_empty();
+            queue.extend(fresh);
         }
-        for task in &batch {
-            if !profiles.contains_key(&task.athlete_id) {
-                let profile = session
-                    .store
-                    .athlete_profile(connection, &task.athlete_id)
-                    .await?;
-                profiles.insert(task.athlete_id.clone(), profile);
+        while running.len() < width
+            && let Some(task) = queue.pop_front()
+        {
+            running.push(fetch_task(session, task));
+            unsaved += 1;
+        }
+        if unsaved == 0 {
+            return Ok(done);
+        }
+        tokio::select! {
+            Some(result) = running.next(), if !running.is_empty() => {
+                if to_writer.send(result?).await.is_err() {
+                    return Ok(done);
+                }
             }
-        }
-        let mut running = FuturesUnordered::new();
-        let mut queue = batch.into_iter();
-        for task in queue.by_ref().take(concurrency(session)) {
-            running.push(fetch_and_save(session, task, &profiles));
-        }
-        while let Some(result) = running.next().await {
-            result?;
-            fetched += 1;
-            session.advance(1);
-            if let Some(task) = queue.next() {
-                running.push(fetch_and_save(session, task, &profiles));
+            ack = saved.recv() => match ack {
+                Some(()) => {
+                    unsaved -= 1;
+                    done += 1;
+                    session.advance(1);
+                }
+                None => return Ok(done),
             }
         }
     }
 }
 
-/// Fetches and keeps one activity's streams now (the activity a person opened).
-pub(crate) async fn fetch_one(session: &Session<'_>, task: StreamTask) -> Result<(), SyncError> {
-    let profile = session
-        .store
-        .athlete_profile(&session.record.id, &task.athlete_id)
+/// Saves what `inbox` brings, in arrival order — whatever has arrived since the last write
+/// in one transaction — acknowledging each activity on `saved`; stops at the first error, or
+/// when the inbox is closed and empty.
+async fn write_all(
+    store: Store,
+    connection: ConnectionId,
+    mut inbox: mpsc::Receiver<Fetched>,
+    saved: mpsc::UnboundedSender<()>,
+) -> Result<(), SyncError> {
+    let mut profiles = Profiles::default();
+    let mut arrived = Vec::with_capacity(WRITE_QUEUE);
+    while inbox.recv_many(&mut arrived, WRITE_QUEUE).await > 0 {
+        let count = arrived.len();
+        save(
+            &store,
+            &connection,
+            &mut profiles,
+            std::mem::take(&mut arrived),
+        )
         .await?;
-    let profiles = HashMap::from([(task.athlete_id.clone(), profile)]);
-    fetch_and_save(session, task, &profiles).await
+        for _ in 0..count {
+            let _ = saved.send(());
+        }
+    }
+    Ok(())
 }
 
-async fn fetch_and_save(
-    session: &Session<'_>,
-    task: StreamTask,
-    profiles: &HashMap<String, Option<Athlete>>,
+/// Fetches and keeps one activity's streams now (the activity a person opened).
+pub(crate) async fn fetch_one(session: &Session<'_>, task: StreamTask) -> Result<(), SyncError> {
+    let fetched = fetch_task(session, task).await?;
+    let mut profiles = Profiles::default();
+    save(
+        session.store,
+        &session.record.id,
+        &mut profiles,
+        vec![fetched],
+    )
+    .await
+}
+
+/// Athletes' profiles (thresholds, zones), read from the cache once per athlete.
+#[derive(Default)]
+struct Profiles(HashMap<String, Option<Athlete>>);
+
+impl Profiles {
+    async fn of(
+        &mut self,
+        store: &Store,
+        connection: &ConnectionId,
+        athlete_id: &str,
+    ) -> Result<Option<&Athlete>, SyncError> {
+        if !self.0.contains_key(athlete_id) {
+            let profile = store.athlete_profile(connection, athlete_id).await?;
+            self.0.insert(athlete_id.to_owned(), profile);
+        }
+        Ok(self.0.get(athlete_id).and_then(Option::as_ref))
+    }
+}
+
+/// Writes activities' streams with their figures in one transaction; nothing for an activity
+/// no longer cached.
+async fn save(
+    store: &Store,
+    connection: &ConnectionId,
+    profiles: &mut Profiles,
+    fetched: Vec<Fetched>,
 ) -> Result<(), SyncError> {
-    let fetched = match fetch(session, &task).await {
-        Ok(fetched) => fetched,
-        // Gone at the platform: the next summaries sync removes it; until then it has none.
+    let mut ready = Vec::with_capacity(fetched.len());
+    for Fetched { task, streams } in fetched {
+        let Some(activity) = store.activity(connection, &task.activity_id).await? else {
+            continue;
+        };
+        let athlete = profiles.of(store, connection, &task.athlete_id).await?;
+        let figures = figures::compute(&activity, athlete, &streams.streams);
+        ready.push((task, streams, figures));
+    }
+    let batch: Vec<StreamsToSave<'_>> = ready
+        .iter()
+        .map(|(task, streams, figures)| StreamsToSave {
+            activity_id: &task.activity_id,
+            fingerprint: &task.fingerprint,
+            streams: &streams.streams,
+            json_bytes: streams.json_bytes,
+            figures,
+        })
+        .collect();
+    store.save_stream_batch(connection, &batch).await?;
+    Ok(())
+}
+
+/// One activity's streams from the platform; none when the platform no longer has it (the
+/// next summaries sync removes it).
+async fn fetch_task(session: &Session<'_>, task: StreamTask) -> Result<Fetched, SyncError> {
+    let streams = match fetch(session, &task).await {
+        Ok(streams) => streams,
         Err(SyncError::Provider(ProviderError::NotFound(_))) => FetchedStreams {
             streams: Streams::default(),
             json_bytes: 0,
         },
         Err(e) => return Err(e),
     };
-    let connection = &session.record.id;
-    let Some(activity) = session
-        .store
-        .activity(connection, &task.activity_id)
-        .await?
-    else {
-        return Ok(());
-    };
-    let athlete = profiles.get(&task.athlete_id).and_then(Option::as_ref);
-    let figures = figures::compute(&activity, athlete, &fetched.streams);
-    session
-        .store
-        .save_streams(
-            connection,
-            &task.activity_id,
-            &task.fingerprint,
-            &fetched.streams,
-            fetched.json_bytes,
-            &figures,
-        )
-        .await?;
-    Ok(())
+    Ok(Fetched { task, streams })
 }
 
 async fn fetch(session: &Session<'_>, task: &StreamTask) -> Result<FetchedStreams, SyncError> {
