@@ -10,7 +10,7 @@ use common::compare::intervals_differences;
 use common::{World, today, today_config, world_with};
 use offpeak_domain::NoteKind;
 use offpeak_sandbox::data::Activity as TrueActivity;
-use offpeak_sandbox::{DatasetSize, Resource, Variant};
+use offpeak_sandbox::{DatasetSize, FaultPlan, Resource, Variant};
 use offpeak_store::ConnectionRecord;
 use offpeak_sync::{SyncPhase, SyncProgress};
 use std::collections::HashSet;
@@ -224,4 +224,55 @@ async fn a_platform_with_a_change_feed_needs_no_reconciliation() {
     let w = common::world().await;
     let c = w.connect().await;
     assert!(!w.syncer().request_reconciliation(&c.id).await.unwrap());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_pass_spread_over_two_syncs_reconciles_as_of_its_start() {
+    let w = intervals_world().await;
+    let c = w.connect_intervals_key().await;
+    let syncer = std::sync::Arc::new(w.syncer());
+    let today = today();
+    let old = |d: NaiveDate| d < today - Days::new(60);
+    // Slow answers leave time to stop the first sync once an old activity is in.
+    w.sandbox.set_faults(FaultPlan {
+        latency_ms: 100,
+        ..FaultPlan::default()
+    });
+    let mut reports = syncer.progress().subscribe();
+    let running = {
+        let (syncer, id) = (syncer.clone(), c.id.clone());
+        tokio::spawn(async move { syncer.sync(&id).await })
+    };
+    let read_early = loop {
+        let report = reports.recv().await.unwrap();
+        assert!(
+            !report.phase.is_final(),
+            "ended before stopping: {report:?}"
+        );
+        if report.phase == SyncPhase::History
+            && let Some(activity) = whole_activities(&w, &c, old).await.into_iter().next()
+        {
+            assert!(syncer.cancel(&c.id));
+            break activity;
+        }
+    };
+    assert!(running.await.unwrap().is_err());
+    w.sandbox.set_faults(FaultPlan::default());
+
+    // Between the two runs: an edit to a window the first pass has read already, and a
+    // request to check everything again.
+    let mut renamed = read_early;
+    renamed.name = "Renamed between two runs".into();
+    w.sandbox.put_activity(renamed);
+    assert!(syncer.request_reconciliation(&c.id).await.unwrap());
+
+    // The second run ends the first pass without reading that window again. The request came
+    // after the pass began, so the pass does not answer it: a reconciliation follows at once.
+    let _ = phases(&mut reports);
+    syncer.sync(&c.id).await.unwrap();
+    assert!(phases(&mut reports).contains(&SyncPhase::Reconcile));
+    assert_equal_to_the_server(&w, &c).await;
+
+    syncer.sync(&c.id).await.unwrap();
+    assert!(!phases(&mut reports).contains(&SyncPhase::Reconcile));
 }

@@ -6,8 +6,9 @@
 //! Later syncs re-read a recent window (the last six weeks and the plan ahead), which catches
 //! new, changed (`updated`, `icu_sync_date`) and deleted items there, and once a week a
 //! reconciliation pass re-reads all history, so an edit to an old activity is not missed
-//! either; [`request_reconciliation`] makes that pass due at the next sync. Each window is
-//! written in one transaction with the state below.
+//! either; [`request_reconciliation`] makes that pass due at the next sync. A pass counts as
+//! of when it began, so one spread over several runs is followed by another that much sooner.
+//! Each window is written in one transaction with the state below.
 
 use super::session::Session;
 use super::velopeak::Reach;
@@ -63,11 +64,37 @@ impl Resource {
     }
 }
 
-/// A pass over history: the span to read next.
+/// A pass over history: the span to read next, and when the pass began.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Pass {
     span: Span,
     months: u32,
+    /// When the pass read its first window. A pass spread over several runs (the app closed
+    /// or killed in between) reconciles history only as of then: an edit made meanwhile to a
+    /// window it had already read is caught by the next pass, which falls due that much
+    /// sooner. Absent in state written before it was kept: the pass counts as beginning when
+    /// it ends.
+    #[serde(default)]
+    began: Option<DateTime<Utc>>,
+}
+
+impl Pass {
+    fn new(span: Span, now: DateTime<Utc>) -> Pass {
+        Pass {
+            span,
+            months: 0,
+            began: Some(now),
+        }
+    }
+
+    /// The pass after reading `found` items in this one's span; `None` when it is complete.
+    fn next(self, found: u64) -> Option<Pass> {
+        windows::after(self.span, self.months, found).map(|(span, months)| Pass {
+            span,
+            months,
+            began: self.began,
+        })
+    }
 }
 
 /// Where one resource of one athlete stands, kept as JSON in its checkpoint.
@@ -94,10 +121,9 @@ pub(crate) async fn sync(
     let now = Utc::now();
     let requested = reconciliation_requested(session.store, &session.record.id).await?;
     if !state.complete {
-        let mut pass = state.first.unwrap_or(Pass {
-            span: windows::calendar(today),
-            months: 0,
-        });
+        let mut pass = state
+            .first
+            .unwrap_or_else(|| Pass::new(windows::calendar(today), now));
         loop {
             if !pass.span.is_calendar() && reach == Reach::Calendar {
                 return Ok(());
@@ -118,21 +144,21 @@ pub(crate) async fn sync(
                 resource,
                 pass.span,
                 today,
-                |found| match windows::after(pass.span, pass.months, found) {
-                    Some((span, months)) => WindowState {
-                        first: Some(Pass { span, months }),
+                |found| match pass.next(found) {
+                    Some(next) => WindowState {
+                        first: Some(next),
                         ..WindowState::default()
                     },
                     None => WindowState {
                         complete: true,
-                        reconciled_at: Some(now),
+                        reconciled_at: Some(pass.began.unwrap_or(now)),
                         ..WindowState::default()
                     },
                 },
             )
             .await?;
-            match windows::after(pass.span, pass.months, found) {
-                Some((span, months)) => pass = Pass { span, months },
+            match pass.next(found) {
+                Some(next) => pass = next,
                 None => return Ok(()),
             }
         }
@@ -154,8 +180,7 @@ pub(crate) async fn sync(
         read_window(session, client, athlete, resource, recent, today, |_| {
             let mut next = after_recent.clone();
             if due {
-                next.reconcile =
-                    windows::after(recent, 0, 1).map(|(span, months)| Pass { span, months });
+                next.reconcile = Pass::new(recent, now).next(1);
             }
             next
         })
@@ -178,19 +203,17 @@ pub(crate) async fn sync(
             today,
             |found| {
                 let mut next = before.clone();
-                next.reconcile = windows::after(pass.span, pass.months, found)
-                    .map(|(span, months)| Pass { span, months });
+                next.reconcile = pass.next(found);
                 if next.reconcile.is_none() {
-                    next.reconciled_at = Some(now);
+                    next.reconciled_at = Some(pass.began.unwrap_or(now));
                 }
                 next
             },
         )
         .await?;
-        state.reconcile = windows::after(pass.span, pass.months, found)
-            .map(|(span, months)| Pass { span, months });
+        state.reconcile = pass.next(found);
         if state.reconcile.is_none() {
-            state.reconciled_at = Some(now);
+            state.reconciled_at = Some(pass.began.unwrap_or(now));
         }
     }
     Ok(())
@@ -271,42 +294,37 @@ async fn read_window(
     let connection = &session.record.id;
     let store = session.store;
     let key = resource.as_str();
+    let state_after = |found: u64| serde_json::to_string(&next(found)).expect("state serializes");
     let found = match resource {
         Resource::Calendar => {
             let events = session
                 .run(client.calendar(athlete, oldest, newest))
                 .await?;
             let found = (events.workouts.len() + events.notes.len()) as u64;
-            let state = serde_json::to_string(&next(found)).expect("state serializes");
+            // Two tables, two transactions: the workouts keep the checkpoint as it stands, the
+            // notes move it on, so a sync stopped in between reads the window again.
             let unchanged = store
                 .checkpoint(connection, athlete, key)
                 .await?
                 .unwrap_or_default();
-            let keep = PageCheckpoint {
-                athlete_id: athlete,
-                resource: key,
-                state: &unchanged,
-            };
-            let checkpoint = PageCheckpoint {
-                athlete_id: athlete,
-                resource: key,
-                state: &state,
-            };
-            let workouts = Changes {
-                upserts: events.workouts,
-                deleted: Vec::new(),
-                window: Some(window_copy(&window)),
-            };
+            let workouts = whole(events.workouts, &window);
             store
-                .apply_workouts(connection, athlete, &workouts, &keep)
+                .apply_workouts(
+                    connection,
+                    athlete,
+                    &workouts,
+                    &checkpoint(athlete, key, &unchanged),
+                )
                 .await?;
-            let notes = Changes {
-                upserts: events.notes,
-                deleted: Vec::new(),
-                window: Some(window),
-            };
+            let state = state_after(found);
+            let notes = whole(events.notes, &window);
             store
-                .apply_notes(connection, athlete, &notes, &checkpoint)
+                .apply_notes(
+                    connection,
+                    athlete,
+                    &notes,
+                    &checkpoint(athlete, key, &state),
+                )
                 .await?;
             found
         }
@@ -315,19 +333,15 @@ async fn read_window(
                 .run(client.activities_in(athlete, oldest, newest))
                 .await?;
             let found = activities.len() as u64;
-            let state = serde_json::to_string(&next(found)).expect("state serializes");
-            let checkpoint = PageCheckpoint {
-                athlete_id: athlete,
-                resource: key,
-                state: &state,
-            };
-            let changes = Changes {
-                upserts: activities,
-                deleted: Vec::new(),
-                window: Some(window),
-            };
+            let state = state_after(found);
+            let changes = whole(activities, &window);
             store
-                .apply_activities(connection, athlete, &changes, &checkpoint)
+                .apply_activities(
+                    connection,
+                    athlete,
+                    &changes,
+                    &checkpoint(athlete, key, &state),
+                )
                 .await?;
             found
         }
@@ -336,19 +350,15 @@ async fn read_window(
                 .run(client.wellness(athlete, oldest, newest))
                 .await?;
             let found = days.len() as u64;
-            let state = serde_json::to_string(&next(found)).expect("state serializes");
-            let checkpoint = PageCheckpoint {
-                athlete_id: athlete,
-                resource: key,
-                state: &state,
-            };
-            let changes = Changes {
-                upserts: days,
-                deleted: Vec::new(),
-                window: Some(window),
-            };
+            let state = state_after(found);
+            let changes = whole(days, &window);
             store
-                .apply_wellness(connection, athlete, &changes, &checkpoint)
+                .apply_wellness(
+                    connection,
+                    athlete,
+                    &changes,
+                    &checkpoint(athlete, key, &state),
+                )
                 .await?;
             found
         }
@@ -357,9 +367,22 @@ async fn read_window(
     Ok(found)
 }
 
-fn window_copy(window: &DateWindow) -> DateWindow {
-    DateWindow {
-        oldest: window.oldest,
-        newest: window.newest,
+/// A window's answer: everything it holds, so what the cache holds there besides is deleted.
+fn whole<T>(upserts: Vec<T>, window: &DateWindow) -> Changes<T> {
+    Changes {
+        upserts,
+        deleted: Vec::new(),
+        window: Some(DateWindow {
+            oldest: window.oldest,
+            newest: window.newest,
+        }),
+    }
+}
+
+fn checkpoint<'a>(athlete: &'a str, resource: &'a str, state: &'a str) -> PageCheckpoint<'a> {
+    PageCheckpoint {
+        athlete_id: athlete,
+        resource,
+        state,
     }
 }
