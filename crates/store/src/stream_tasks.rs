@@ -15,6 +15,8 @@ pub struct StreamTask {
     /// The activity's streams fingerprint now; saved with the streams once fetched.
     pub fingerprint: String,
     pub start_time: DateTime<Utc>,
+    /// The day it started on, where it was recorded.
+    pub local_date: NaiveDate,
 }
 
 /// The activities of connection `?1` whose streams are missing or stale.
@@ -29,18 +31,21 @@ macro_rules! needing_streams {
 
 /// The queue, most recent start first; `?2`: oldest local date or NULL, `?3`: how many.
 const QUEUE: &str = concat!(
-    "SELECT a.id, a.athlete_id, a.streams_fingerprint, a.start_time",
+    "SELECT a.id, a.athlete_id, a.streams_fingerprint, a.start_time, a.local_date",
     needing_streams!(),
     " AND (?2 IS NULL OR a.local_date >= ?2) ORDER BY a.start_time DESC, a.id DESC LIMIT ?3"
 );
 
-type TaskRow = (String, String, String, String);
+type TaskRow = (String, String, String, String, String);
 
 fn task(
-    (activity_id, athlete_id, fingerprint, start_time): TaskRow,
+    (activity_id, athlete_id, fingerprint, start_time, local_date): TaskRow,
 ) -> Result<StreamTask, StoreError> {
     Ok(StreamTask {
         start_time: parse_instant(&start_time)?,
+        local_date: local_date
+            .parse()
+            .map_err(|e| StoreError::Corrupt(format!("activity date {local_date:?}: {e}")))?,
         activity_id,
         athlete_id,
         fingerprint,
@@ -73,7 +78,7 @@ impl Store {
         activity_id: &str,
     ) -> Result<Option<StreamTask>, StoreError> {
         let row: Option<TaskRow> = sqlx::query_as(concat!(
-            "SELECT a.id, a.athlete_id, a.streams_fingerprint, a.start_time",
+            "SELECT a.id, a.athlete_id, a.streams_fingerprint, a.start_time, a.local_date",
             needing_streams!(),
             " AND a.id = ?2"
         ))

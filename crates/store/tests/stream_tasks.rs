@@ -94,6 +94,7 @@ async fn missing_and_stale_streams_are_queued_most_recent_first() {
             athlete_id: "a_1".into(),
             fingerprint: recut.streams_fingerprint(),
             start_time: recut.start_time,
+            local_date: recut.local_date,
         })
     );
     for not_queued in ["fresh", "stub", "manual", "unknown"] {

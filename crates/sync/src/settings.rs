@@ -32,6 +32,18 @@ impl StreamsPolicy {
         }
     }
 
+    /// Whether an activity on `local_date` gets its streams ahead of time, without anyone
+    /// opening it: by the background sync, or when a webhook names it.
+    pub fn fetches_ahead(self, local_date: NaiveDate, today: NaiveDate) -> bool {
+        match self {
+            StreamsPolicy::All => true,
+            StreamsPolicy::RecentMonths { .. } => self
+                .newer_than(today)
+                .is_none_or(|oldest| local_date >= oldest),
+            StreamsPolicy::OnDemand => false,
+        }
+    }
+
     fn to_text(self) -> String {
         match self {
             StreamsPolicy::All => "all".into(),

@@ -10,7 +10,7 @@ use common::{World, today, today_config, world_with};
 use offpeak_domain::{Activity, StreamData, StreamKind, Streams};
 use offpeak_sandbox::{DatasetSize, Variant};
 use offpeak_store::ConnectionRecord;
-use offpeak_sync::{StreamsPolicy, SyncSettings};
+use offpeak_sync::{ObjectKind, ObjectRef, StreamsPolicy, SyncSettings};
 use std::collections::BTreeSet;
 
 async fn world_streaming(policy: StreamsPolicy) -> World {
@@ -270,4 +270,53 @@ async fn on_demand_fetches_none_ahead_of_time() {
         0
     );
     assert!(w.store.count_needing_streams(&c.id, None).await.unwrap() > 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_activity_a_webhook_names_gets_streams_as_the_policy_says() {
+    let w = world_streaming(StreamsPolicy::OnDemand).await;
+    let c = w.connect().await;
+    let syncer = w.syncer();
+    syncer.sync(&c.id).await.unwrap();
+    let activities = w.store.all_activities(&c.id).await.unwrap();
+    let recent = activities
+        .iter()
+        .find(|a| has_streams(a) && a.local_date >= month_ago())
+        .unwrap();
+    let old = activities
+        .iter()
+        .find(|a| has_streams(a) && a.local_date < month_ago())
+        .unwrap();
+    let named = |a: &Activity| ObjectRef {
+        kind: ObjectKind::Activity,
+        athlete_id: a.athlete_id.clone(),
+        id: a.id.clone(),
+    };
+    let cached = async |a: &Activity| w.store.streams(&c.id, &a.id).await.unwrap();
+
+    // On demand: the activity is read again, its streams wait until someone opens it.
+    syncer.sync_object(&c.id, &named(recent)).await.unwrap();
+    assert!(cached(recent).await.is_none());
+
+    // The last month only: an older activity waits, a recent one is fetched.
+    let save = async |streams| {
+        SyncSettings {
+            streams,
+            ..SyncSettings::default()
+        }
+        .save(&w.store)
+        .await
+        .unwrap()
+    };
+    save(RECENT).await;
+    syncer.sync_object(&c.id, &named(old)).await.unwrap();
+    assert!(cached(old).await.is_none());
+    syncer.sync_object(&c.id, &named(recent)).await.unwrap();
+    let fetched = cached(recent).await.expect("a recent activity's streams");
+    assert_same_samples(&recent.id, &fetched, &served_json(&w, &c, recent).await.0);
+
+    // Everything: the older one too.
+    save(StreamsPolicy::All).await;
+    syncer.sync_object(&c.id, &named(old)).await.unwrap();
+    assert!(cached(old).await.is_some());
 }

@@ -339,10 +339,16 @@ impl Syncer {
     ) -> Result<(), SyncError> {
         let record = self.active(id).await?;
         let (provider, auth_kind) = (record.provider, record.auth_kind);
+        let settings = SyncSettings::load(&self.store).await?;
         let session = self.session(record, CancellationToken::new()).await?;
-        objects::sync(&session, object)
-            .await
-            .map_err(|e| e.for_connection(provider, auth_kind))
+        objects::sync(
+            &session,
+            object,
+            settings.streams,
+            Local::now().date_naive(),
+        )
+        .await
+        .map_err(|e| e.for_connection(provider, auth_kind))
     }
 }
 

@@ -1,11 +1,13 @@
 //! Syncing one object a webhook named: the workout or activity is read again (and its streams
-//! when they changed), or removed from the cache when the platform no longer has it. The object
+//! when they changed and the person's streams policy fetches them ahead of time), or removed from the cache when the platform no longer has it. The object
 //! is always read, even for a deletion: deliveries may arrive out of order, and the platform's
 //! answer now is the truth.
 
 use super::session::{Platform, Session};
 use super::streams;
 use crate::SyncError;
+use crate::settings::StreamsPolicy;
+use chrono::NaiveDate;
 use offpeak_store::{Changes, PageCheckpoint};
 
 /// What a delivery is about.
@@ -27,7 +29,14 @@ pub struct ObjectRef {
 /// running sync stands.
 const RESOURCE: &str = "webhook";
 
-pub(crate) async fn sync(session: &Session<'_>, object: &ObjectRef) -> Result<(), SyncError> {
+/// Syncs `object`; an activity's streams are fetched as `policy` fetches them ahead of time
+/// (on local dates up to `today`), or when someone opens it.
+pub(crate) async fn sync(
+    session: &Session<'_>,
+    object: &ObjectRef,
+    policy: StreamsPolicy,
+    today: NaiveDate,
+) -> Result<(), SyncError> {
     let Platform::Velopeak(client) = &session.platform else {
         return Ok(());
     };
@@ -82,7 +91,10 @@ pub(crate) async fn sync(session: &Session<'_>, object: &ObjectRef) -> Result<()
             store
                 .apply_activities(connection, athlete, &changes, &checkpoint)
                 .await?;
-            if present && let Some(task) = store.stream_task(connection, id).await? {
+            if present
+                && let Some(task) = store.stream_task(connection, id).await?
+                && policy.fetches_ahead(task.local_date, today)
+            {
                 streams::fetch_one(session, task).await?;
             }
         }
