@@ -1,5 +1,5 @@
 //! Faults on demand: added latency, a share of 5xx answers, 429 bursts, truncated or malformed
-//! bodies, dropped connections and tokens that die early. Set at start (`--faults`) or later
+//! bodies, dropped connections, tokens that die early and token answers held back. Set at start (`--faults`) or later
 //! through the control endpoint; applied to everything under `/api/`.
 //!
 //! Which requests are hit is drawn from a seeded generator, so a failing run can be replayed.
@@ -16,6 +16,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use crate::metadata::paths;
 use crate::server::Shared;
 
 /// The faults to inject. All shares are between 0 and 1; the default injects nothing.
@@ -39,6 +40,9 @@ pub struct FaultPlan {
     /// Access tokens stop working this many seconds after they were issued, whatever their
     /// `expires_in` said.
     pub token_life_s: Option<u64>,
+    /// The token endpoint's answers are held back this long after the tokens were issued: the
+    /// platform has rotated the refresh token, and the client has not heard yet.
+    pub token_answer_delay_ms: u64,
     /// Seeds the choice of which requests are hit.
     pub seed: u64,
 }
@@ -54,6 +58,7 @@ impl Default for FaultPlan {
             malformed: 0.0,
             dropped: 0.0,
             token_life_s: None,
+            token_answer_delay_ms: 0,
             seed: 0,
         }
     }
@@ -168,6 +173,7 @@ pub(crate) async fn inject(State(app): State<Shared>, request: Request, next: Ne
     if !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
+    let token_endpoint = request.uri().path() == paths(app.config.variant).1;
     let (latency, before, after) = app.faults.draw();
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
@@ -178,6 +184,10 @@ pub(crate) async fn inject(State(app): State<Shared>, request: Request, next: Ne
         _ => {}
     }
     let response = next.run(request).await;
+    let hold = app.faults.plan().token_answer_delay_ms;
+    if token_endpoint && hold > 0 {
+        tokio::time::sleep(Duration::from_millis(hold)).await;
+    }
     if !response.status().is_success() || matches!(after, Hit::None) {
         return response;
     }

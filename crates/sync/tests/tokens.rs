@@ -7,7 +7,7 @@ mod common;
 
 use common::{World, approving_person, world};
 use offpeak_domain::{ConnectionStatus, Sensitive};
-use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET};
+use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, FaultPlan};
 use offpeak_store::ConnectionRecord;
 use offpeak_sync::ErrorCode;
 use std::time::Duration;
@@ -62,6 +62,37 @@ async fn concurrent_refusals_make_one_refresh_and_the_grant_survives() {
     );
     assert_ne!(fresh[0], *stale.expose());
     assert!(syncer.sync(&c.id).await.is_ok(), "the grant is alive");
+}
+
+#[tokio::test]
+async fn a_refresh_whose_caller_gives_up_still_keeps_the_rotated_token() {
+    let w = world().await;
+    let c = w.connect().await;
+    let (stale, _) = w.stored_tokens(&c).await;
+    let stale = Sensitive::new(stale);
+    let syncer = w.syncer();
+    let tokens = syncer.tokens();
+    // The platform rotates the refresh token, then its answer is slow to arrive; the sync that
+    // asked is cancelled meanwhile.
+    w.sandbox.set_faults(FaultPlan {
+        token_answer_delay_ms: 500,
+        ..FaultPlan::default()
+    });
+    let given_up = tokio::time::timeout(
+        Duration::from_millis(100),
+        tokens.after_rejection(&c, &stale),
+    )
+    .await;
+    assert!(given_up.is_err(), "the answer was held back");
+    w.sandbox.set_faults(FaultPlan::default());
+    // The answer still reached the keychain: the next caller uses it instead of presenting the
+    // dead refresh token, which would end the grant.
+    let fresh = tokens.after_rejection(&c, &stale).await.unwrap();
+    assert_ne!(fresh.token, stale);
+    assert_eq!(w.stored_tokens(&c).await.0, *fresh.token.expose());
+    assert!(syncer.sync(&c.id).await.is_ok(), "the grant is alive");
+    let stored = w.store.connection(&c.id).await.unwrap().unwrap();
+    assert_eq!(stored.status, ConnectionStatus::Active);
 }
 
 async fn futures_join(
