@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "login_api_key",
     "disconnect",
     "start_demo",
+    "set_live_updates",
     "calendar_month",
     "sync_now",
     "cancel_sync",

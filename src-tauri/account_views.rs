@@ -108,6 +108,12 @@ pub struct AccountView {
     pub last_error_code: Option<String>,
     pub cache: CacheView,
     pub connected_at: String,
+    /// The platform can send live updates (webhooks).
+    pub live_updates_offered: bool,
+    /// The permission live updates need was granted.
+    pub live_updates_allowed: bool,
+    /// Live updates are on: where the platform delivers them.
+    pub live_updates_url: Option<String>,
 }
 
 /// What a disconnect did.
@@ -205,6 +211,10 @@ impl From<offpeak_sync::AccountSummary> for AccountView {
                 bytes: summary.cache.bytes as f64,
             },
             connected_at: instant(c.created_at),
+            live_updates_offered: c.provider != offpeak_domain::ProviderKind::Intervals
+                && c.auth_kind == offpeak_domain::AuthKind::OAuth,
+            live_updates_allowed: c.scopes.iter().any(|s| s.0 == "webhooks"),
+            live_updates_url: summary.live_updates.map(|s| s.callback_url),
             origin: c.origin,
         }
     }

@@ -100,11 +100,19 @@ impl App {
         self.account_view(result?).await
     }
 
-    /// Signs in again for a connection: re-consent or grant scopes it lacks. The cache is kept.
-    pub async fn reconnect(&self, connection_id: String) -> Result<AccountView, ApiError> {
+    /// Signs in again for a connection: re-consent or grant scopes it lacks (with
+    /// `live_updates`, the permission live updates need). The cache is kept.
+    pub async fn reconnect(
+        &self,
+        connection_id: String,
+        live_updates: bool,
+    ) -> Result<AccountView, ApiError> {
         let vault = &self.keychain()?.vault;
         let opener = self.opener.clone();
-        let control = self.begin_login();
+        let control = LoginControl {
+            webhooks: live_updates,
+            ..self.begin_login()
+        };
         let cancel = control.cancel.clone();
         let result = offpeak_sync::reconnect(
             &self.store,

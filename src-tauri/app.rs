@@ -4,6 +4,7 @@ use crate::account_views::{AccountView, RegisterAppRequest};
 use crate::browser::Opener;
 use crate::calendar_view;
 use crate::error::ApiError;
+use crate::live_updates::LiveUpdates;
 use crate::syncing::Background;
 use crate::views::CalendarMonth;
 use chrono::Local;
@@ -30,6 +31,8 @@ pub struct App {
     demo: tokio::sync::Mutex<Option<RunningSandbox>>,
     /// The background schedule and the progress events, while the window is open.
     pub(crate) background: std::sync::Mutex<Option<Background>>,
+    /// The receiver of live updates, once a connection has them on.
+    pub(crate) live_updates: LiveUpdates,
 }
 
 /// What needs the keychain. The one syncer of the app: the commands, the background schedule
@@ -67,6 +70,7 @@ impl App {
             login: std::sync::Mutex::new(None),
             demo: tokio::sync::Mutex::new(None),
             background: std::sync::Mutex::new(None),
+            live_updates: LiveUpdates::default(),
         }
     }
 

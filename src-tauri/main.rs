@@ -17,8 +17,11 @@ mod commands;
 mod error;
 #[cfg(test)]
 mod ipc_secret_scan;
+mod live_updates;
 mod sync_views;
 mod syncing;
+#[cfg(test)]
+mod test_world;
 mod views;
 
 use tauri::{Emitter, Manager, RunEvent};
@@ -48,6 +51,16 @@ fn main() {
                 });
             });
             tauri_app.manage(state);
+            let handle = tauri_app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let window = handle.clone();
+                let notify = move |connection: String| {
+                    if let Err(e) = window.emit(sync_views::CACHE_CHANGED_EVENT, connection) {
+                        tracing::warn!("a cache change could not be told to the window: {e}");
+                    }
+                };
+                handle.state::<app::App>().resume_live_updates(notify).await;
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -62,6 +75,7 @@ fn main() {
             commands::accounts::login_api_key,
             commands::accounts::disconnect,
             commands::accounts::start_demo,
+            commands::accounts::set_live_updates,
             commands::calendar::calendar_month,
             commands::sync::sync_now,
             commands::sync::cancel_sync,

@@ -9,6 +9,9 @@ use ts_rs::TS;
 /// The Tauri event that carries every [`SyncProgressView`].
 pub const SYNC_PROGRESS_EVENT: &str = "sync-progress";
 
+/// The Tauri event that names a connection whose cache a live update just changed.
+pub const CACHE_CHANGED_EVENT: &str = "cache-changed";
+
 /// Where a sync stands; the last four are final.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]

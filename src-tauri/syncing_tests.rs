@@ -1,77 +1,13 @@
 use super::*;
-use crate::account_views::{AccountView, RegisterAppRequest};
-use crate::browser::Opener;
 use crate::sync_views::{StreamsChoice, SyncPhaseName};
-use chrono::Local;
-use offpeak_sandbox::{
-    DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, FaultPlan, RunningSandbox, SandboxConfig,
-};
+use crate::test_world::{World, approving_browser, world};
+use offpeak_sandbox::FaultPlan;
 use offpeak_store::Store;
-use offpeak_vault::Vault;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
-/// A "browser" that approves every consent page it is shown.
-fn approving_browser() -> Opener {
-    Arc::new(|url: &str| {
-        let url = url.to_owned();
-        tokio::spawn(async move { offpeak_sandbox::approve(&url).await.unwrap() });
-        Ok(())
-    })
-}
-
-/// A sandbox, and an app with a fresh cache and keychain whose syncs fetch streams only when an
-/// activity is opened (hundreds of rides' streams would only slow these tests down).
-struct World {
-    sandbox: RunningSandbox,
-    app: App,
-    _dir: tempfile::TempDir,
-}
-
-async fn world(faults: FaultPlan) -> World {
-    let config = SandboxConfig {
-        faults,
-        ..SandboxConfig::demo(Local::now().date_naive())
-    };
-    let sandbox = RunningSandbox::start_local(config).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
-    let app = App::with_parts(
-        store,
-        Ok(Vault::in_memory("offpeak-test")),
-        approving_browser(),
-    );
-    app.save_sync_settings(SyncSettingsView {
-        interval_minutes: 30,
-        streams: StreamsChoice::OnDemand,
-        months: 12,
-    })
-    .await
-    .unwrap();
-    World {
-        sandbox,
-        app,
-        _dir: dir,
-    }
-}
-
 impl World {
-    async fn connect(&self) -> AccountView {
-        let registration = self
-            .app
-            .register_app(RegisterAppRequest {
-                provider: "velopeak".into(),
-                origin: self.sandbox.origin(),
-                client_id: DEMO_CLIENT_ID.into(),
-                client_secret: DEMO_CLIENT_SECRET.into(),
-                redirect_ports: String::new(),
-            })
-            .await
-            .unwrap();
-        self.app.login_oauth(registration.id).await.unwrap()
-    }
-
     /// The progress events of every sync from now on, as the window would receive them.
     fn events(&self) -> (JoinHandle<()>, UnboundedReceiver<SyncProgressView>) {
         let (sender, receiver) = unbounded_channel();

@@ -3,10 +3,13 @@
 //! and completed items in the calendar; then, with the sandbox stopped, start the app again and
 //! see the same months from the cache, calmly offline. In `sync`: watch a slow sync's progress
 //! on the account card, change the sync settings and cancel the sync that saving them starts.
+//! In `live_updates`: turn live updates on and see a plan changed on the platform arrive.
 //! Screenshots go to `target/e2e/`.
 //!
 //! Needs an X display, a Secret Service and tauri-driver: `scripts/test` provides all three.
 
+#[path = "e2e/live_updates.rs"]
+mod live_updates;
 mod support;
 #[path = "e2e/sync.rs"]
 mod sync;

@@ -48,8 +48,9 @@ pub async fn login_oauth(
 pub async fn reconnect(
     app: State<'_, App>,
     connection_id: String,
+    live_updates: bool,
 ) -> Result<AccountView, ApiError> {
-    app.reconnect(connection_id).await
+    app.reconnect(connection_id, live_updates).await
 }
 
 #[tauri::command]
@@ -72,6 +73,15 @@ pub async fn disconnect(
     purge: bool,
 ) -> Result<DisconnectReport, ApiError> {
     app.disconnect(connection_id, purge).await
+}
+
+#[tauri::command]
+pub async fn set_live_updates(
+    app: State<'_, App>,
+    connection_id: String,
+    on: bool,
+) -> Result<AccountView, ApiError> {
+    app.set_live_updates(connection_id, on).await
 }
 
 #[tauri::command]

@@ -42,6 +42,8 @@ pub async fn disconnect(
         (_, AuthKind::OAuth) => revoke(vault, http, &record).await,
     };
     credentials::delete_connection_secrets(vault, id).await?;
+    // A grant that ended takes its webhook subscription with it.
+    store.delete_webhook_subscription(id).await?;
     if purge {
         store.delete_connection(id).await?;
     } else {

@@ -128,6 +128,15 @@ where
             "this account was connected before app registrations existed; add it again from the app registration form".into(),
         )
     })?;
+    // Live updates asked for once stay asked for.
+    let had_webhooks = connection
+        .requested_scopes
+        .iter()
+        .any(|s| s.0 == "webhooks");
+    let control = LoginControl {
+        webhooks: control.webhooks || had_webhooks,
+        ..control
+    };
     connect_oauth(store, vault, http, &registration_id, control, open_browser).await
 }
 

@@ -21,6 +21,7 @@ use offpeak_vault::Vault;
 use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
+use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
 /// The events a subscription asks for.
@@ -42,6 +43,8 @@ struct Receiver {
     /// Connections subscribing right now: the platform's first ping arrives before its answer
     /// carries the secret, so an unsigned-looking ping for them is acknowledged.
     subscribing: Arc<Mutex<HashSet<ConnectionId>>>,
+    /// Told each time a delivery's object reached the cache.
+    synced: broadcast::Sender<ConnectionId>,
 }
 
 /// The receiver, serving until dropped.
@@ -72,6 +75,7 @@ impl WebhookReceiver {
             store,
             vault,
             subscribing: Arc::default(),
+            synced: broadcast::channel(64).0,
         };
         let app = Router::new()
             .route("/webhooks/velopeak/{connection}", post(receive))
@@ -88,6 +92,16 @@ impl WebhookReceiver {
         })
     }
 
+    /// Where it listens.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The connections whose cache a delivery just changed, for a window to show it.
+    pub fn synced(&self) -> broadcast::Receiver<ConnectionId> {
+        self.state.synced.subscribe()
+    }
+
     /// Subscribes the connection to webhooks delivered here; the signing secret goes to the
     /// keychain. The connection needs the `webhooks` scope (Reconnect adds it).
     pub async fn enable(&self, connection: &ConnectionId) -> Result<(), SyncError> {
@@ -96,6 +110,7 @@ impl WebhookReceiver {
             store,
             vault,
             subscribing,
+            ..
         } = &self.state;
         lock(subscribing).insert(connection.clone());
         let answer = syncer
@@ -216,10 +231,14 @@ async fn receive(
         DeliveryKind::Ping | DeliveryKind::Other(_) => None,
     };
     if let Some(target) = target {
-        let syncer = receiver.syncer.clone();
+        let (syncer, synced) = (receiver.syncer.clone(), receiver.synced.clone());
         tokio::spawn(async move {
-            if let Err(e) = syncer.sync_object(&connection, &target).await {
-                tracing::warn!(connection = %connection, "webhook sync failed: {}", e.message());
+            match syncer.sync_object(&connection, &target).await {
+                // Nobody listening is fine.
+                Ok(()) => drop(synced.send(connection)),
+                Err(e) => {
+                    tracing::warn!(connection = %connection, "webhook sync failed: {}", e.message())
+                }
             }
         });
     }

@@ -60,7 +60,8 @@ async fn webhook_secret(world: &World, connection: &ConnectionRecord) -> String 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_change_at_the_platform_reaches_the_cache_through_its_webhook() {
     let world = world_with(roomy(SandboxConfig::demo(anchor()))).await;
-    let (connection, _syncer, _receiver) = subscribed(&world).await;
+    let (connection, _syncer, receiver) = subscribed(&world).await;
+    let mut synced = receiver.synced();
     let subscription = world
         .store
         .webhook_subscription(&connection.id)
@@ -85,6 +86,8 @@ async fn a_change_at_the_platform_reaches_the_cache_through_its_webhook() {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+    let told = tokio::time::timeout(DEADLINE, synced.recv()).await;
+    assert_eq!(told.unwrap().unwrap(), connection.id, "a window is told");
     let deleted = world.sandbox.truth().activities[5].id.clone();
     world
         .sandbox

@@ -6,6 +6,7 @@ import {
   formatBytes,
   initials,
   isCustomOrigin,
+  liveUpdatesState,
   otherAthletes,
   pickCurrent,
   scopeChips,
@@ -141,5 +142,30 @@ describe("accounts", () => {
     expect(pickCurrent([list[0], list[1]], null)?.id).toBe("r");
     expect(pickCurrent([list[0]], null)?.id).toBe("d");
     expect(pickCurrent([], null)).toBeNull();
+  });
+});
+
+describe("liveUpdatesState", () => {
+  it("says where deliveries go when on", () => {
+    const state = liveUpdatesState(
+      accountView({ live_updates_allowed: true, live_updates_url: "http://127.0.0.1:41234/webhooks/velopeak/c1" }),
+    );
+    expect(state.on).toBe(true);
+    expect(state.usable).toBe(true);
+    expect(state.hint).toContain("127.0.0.1:41234");
+    expect(state.hint).toContain("VeloPeak");
+  });
+  it("warns that turning on asks for the permission it lacks", () => {
+    const state = liveUpdatesState(accountView());
+    expect(state.on).toBe(false);
+    expect(state.hint).toContain("“webhooks” permission");
+    expect(liveUpdatesState(accountView({ live_updates_allowed: true })).hint).toBe(
+      "Changes arrive with the next sync.",
+    );
+  });
+  it("cannot be used until a refused account is reconnected", () => {
+    const state = liveUpdatesState(accountView({ status: "reauth_required" }));
+    expect(state.usable).toBe(false);
+    expect(state.hint).toContain("Reconnect");
   });
 });

@@ -151,5 +151,33 @@ export function pickCurrent(accounts: AccountView[], chosenId: string | null): A
   );
 }
 
+/** What the live-updates switch of an account card says, and whether it can be used. */
+export type LiveUpdatesState = { on: boolean; usable: boolean; label: string; hint: string };
+
+export function liveUpdatesState(account: AccountView): LiveUpdatesState {
+  const on = account.live_updates_url !== null;
+  const usable = account.status === "active";
+  const platform = account.provider_name;
+  if (on) {
+    const where = account.live_updates_url?.match(/^https?:\/\/([^/]+)/)?.[1] ?? "this computer";
+    return {
+      on,
+      usable,
+      label: "On",
+      hint: `${platform} tells Offpeak of each change as it happens (delivered to ${where} while Offpeak is open).`,
+    };
+  }
+  if (!usable) return { on, usable, label: "Off", hint: "Reconnect this account to turn live updates on." };
+  if (!account.live_updates_allowed) {
+    return {
+      on,
+      usable,
+      label: "Off",
+      hint: `Changes arrive with the next sync. Turning this on asks ${platform} for its “webhooks” permission.`,
+    };
+  }
+  return { on, usable, label: "Off", hint: "Changes arrive with the next sync." };
+}
+
 /** What the API-key form starts from when an API-key account is reconnected. */
 export type ApiKeyPrefill = { provider: string; origin: string; athleteId: string };

@@ -87,9 +87,22 @@ export function loginOAuth(registrationId: string): Promise<AccountView> {
   return call("login_oauth", { registrationId });
 }
 
-/** Signs in again through the browser (to re-consent or grant more scopes), keeping the cache. */
-export function reconnect(connectionId: string): Promise<AccountView> {
-  return call("reconnect", { connectionId });
+/**
+ * Signs in again through the browser (to re-consent or grant more scopes), keeping the cache;
+ * with `liveUpdates`, also asks for the permission live updates need.
+ */
+export function reconnect(connectionId: string, liveUpdates = false): Promise<AccountView> {
+  return call("reconnect", { connectionId, liveUpdates });
+}
+
+/** Turns live updates (webhooks) on or off; rejects with `scope_needed` when the permission is missing. */
+export function setLiveUpdates(connectionId: string, on: boolean): Promise<AccountView> {
+  return call("set_live_updates", { connectionId, on });
+}
+
+/** Calls `handler` with the id of each connection whose cache a live update just changed. */
+export function onCacheChanged(handler: (connectionId: string) => void): Promise<UnlistenFn> {
+  return listen<string>("cache-changed", (event) => handler(event.payload));
 }
 
 /** Stops a sign-in that is waiting for the browser. Does nothing when none is. */

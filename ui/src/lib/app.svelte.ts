@@ -11,8 +11,10 @@ import {
   listRegistrations,
   loginOAuth,
   OffpeakError,
+  onCacheChanged,
   onSyncProgress,
   reconnect,
+  setLiveUpdates,
   startDemo,
   syncNow,
   syncProgress,
@@ -58,6 +60,8 @@ export class AppState {
   /** Syncs asked to stop that have not ended yet. */
   stopping = $state<Record<string, boolean>>({});
   settings = $state<SyncSettingsView | null>(null);
+  /** Accounts whose live updates are being turned on or off. */
+  liveUpdatesBusy = $state<Record<string, boolean>>({});
 
   /** True while the account syncs, whoever started it (this window or the background schedule). */
   isSyncing = (id: string): boolean => {
@@ -74,6 +78,7 @@ export class AppState {
   // Ignore answers to calendar requests that a newer request has overtaken.
   #calendarRequest = 0;
   #unlisten: (() => void) | null = null;
+  #unlistenCache: (() => void) | null = null;
 
   // Arrow functions throughout: components get them as callbacks.
 
@@ -81,6 +86,7 @@ export class AppState {
     try {
       // Follow progress before asking for the latest, so no report falls in between.
       this.#unlisten = await onSyncProgress(this.receiveProgress);
+      this.#unlistenCache = await onCacheChanged(this.cacheChanged);
       const [list] = await Promise.all([
         listAccounts(),
         this.#loadProviders(),
@@ -105,6 +111,8 @@ export class AppState {
   stop = () => {
     this.#unlisten?.();
     this.#unlisten = null;
+    this.#unlistenCache?.();
+    this.#unlistenCache = null;
   };
 
   /** One progress report, from any sync: the newest per connection wins. */
@@ -127,6 +135,13 @@ export class AppState {
         void this.loadMonth(this.month?.month ?? null);
       }
     }
+  };
+
+  /** A live update changed the cache: show it. */
+  cacheChanged = () => {
+    if (this.screen !== "main") return;
+    void this.loadMonth(this.month?.month ?? null);
+    if (this.view === "accounts") void this.refreshAccounts();
   };
 
   loadMonth = async (which: string | null) => {
@@ -226,6 +241,30 @@ export class AppState {
     });
   };
 
+  /** Turns live updates on or off; without their permission, a browser sign-in asks for it first. */
+  setLiveUpdates = async (account: AccountView, on: boolean) => {
+    if (this.liveUpdatesBusy[account.id]) return;
+    if (on && !account.live_updates_allowed) {
+      const info = { demo: false, origin: account.origin, platform: account.provider_name };
+      const run = () => reconnect(account.id, true).then((a) => setLiveUpdates(a.id, true));
+      await this.#browserLogin(run, info, async () => {
+        this.screen = "main";
+        this.view = "accounts";
+        await this.refreshAccounts();
+      });
+      return;
+    }
+    this.liveUpdatesBusy[account.id] = true;
+    try {
+      await setLiveUpdates(account.id, on);
+    } catch (err) {
+      this.#report(err);
+    } finally {
+      delete this.liveUpdatesBusy[account.id];
+    }
+    await this.refreshAccounts();
+  };
+
   demo = () => {
     void this.#browserLogin(startDemo, { demo: true, origin: null, platform: "the demo server" });
   };
@@ -266,7 +305,11 @@ export class AppState {
     }
   };
 
-  async #browserLogin(run: () => Promise<AccountView>, info: Omit<WaitingFor, "startedAt">) {
+  async #browserLogin(
+    run: () => Promise<AccountView>,
+    info: Omit<WaitingFor, "startedAt">,
+    done: (account: AccountView) => Promise<void> = this.connected,
+  ) {
     this.error = null;
     this.notice = null;
     this.cancelling = false;
@@ -280,7 +323,7 @@ export class AppState {
       const outcome = loginOutcome(e);
       if (outcome.kind === "cancelled") this.notice = { message: outcome.message, tone: "info" };
       else if (outcome.kind === "retry") {
-        const action = { label: "Try again", run: () => void this.#browserLogin(run, info) };
+        const action = { label: "Try again", run: () => void this.#browserLogin(run, info, done) };
         this.notice = { title: outcome.title, message: outcome.message, tone: "warn", action };
       } else this.error = e;
       await this.refreshAccounts();
@@ -289,7 +332,7 @@ export class AppState {
     } finally {
       this.cancelling = false;
     }
-    await this.connected(account);
+    await done(account);
   }
 
   async #loadProgress() {

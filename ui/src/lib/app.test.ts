@@ -15,8 +15,10 @@ vi.mock("./api", async (importActual) => ({
   listProviders: vi.fn(),
   listRegistrations: vi.fn(),
   loginOAuth: vi.fn(),
+  onCacheChanged: vi.fn(),
   onSyncProgress: vi.fn(),
   reconnect: vi.fn(),
+  setLiveUpdates: vi.fn(),
   startDemo: vi.fn(),
   syncNow: vi.fn(),
   syncProgress: vi.fn(),
@@ -57,7 +59,14 @@ beforeEach(() => {
     emit = handler;
     return unlisten;
   });
+  vi.mocked(api.onCacheChanged).mockImplementation(async (handler) => {
+    cacheChanged = handler;
+    return unlisten;
+  });
 });
+
+/** Tells the app a live update changed a connection's cache, as the shell would. */
+let cacheChanged: (connectionId: string) => void = () => {};
 
 /** Sends a progress event to the app, as the shell would. */
 let emit: (progress: SyncProgressView) => void = () => {};
@@ -219,5 +228,41 @@ describe("AppState", () => {
     expect(app.screen).toBe("welcome");
     expect(app.month).toBeNull();
     expect(app.notice).toMatchObject({ tone: "warn", message: "Could not reach the server." });
+  });
+
+  it("turns live updates on at once when allowed, else asks for their permission first", async () => {
+    const allowed = accountView({ live_updates_allowed: true });
+    vi.mocked(api.listAccounts).mockResolvedValue([allowed]);
+    vi.mocked(api.setLiveUpdates).mockResolvedValue(allowed);
+    const app = new AppState();
+    await app.start();
+    app.view = "accounts";
+    await app.setLiveUpdates(allowed, true);
+    expect(api.setLiveUpdates).toHaveBeenCalledWith("c1", true);
+    expect(api.reconnect).not.toHaveBeenCalled();
+    expect(app.liveUpdatesBusy).toEqual({});
+
+    // Not allowed yet: the browser sign-in asks for it, then they are turned on; the accounts
+    // screen stays, and no sync is started for it.
+    vi.mocked(api.setLiveUpdates).mockClear();
+    vi.mocked(api.reconnect).mockResolvedValue(allowed);
+    const pending = app.setLiveUpdates(account, true);
+    expect(app.screen).toBe("waiting");
+    await pending;
+    expect(api.reconnect).toHaveBeenCalledWith("c1", true);
+    expect(api.setLiveUpdates).toHaveBeenCalledWith("c1", true);
+    expect(app.screen).toBe("main");
+    expect(app.view).toBe("accounts");
+    expect(api.syncNow).not.toHaveBeenCalled();
+  });
+
+  it("shows what a live update changed", async () => {
+    vi.mocked(api.listAccounts).mockResolvedValue([account]);
+    const app = new AppState();
+    await app.start();
+    const before = vi.mocked(api.calendarMonth).mock.calls.length;
+    cacheChanged("c1");
+    await settle();
+    expect(vi.mocked(api.calendarMonth).mock.calls.length).toBe(before + 1);
   });
 });

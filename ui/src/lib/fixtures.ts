@@ -24,6 +24,9 @@ export function accountView(overrides: Partial<AccountView> = {}): AccountView {
     last_error_code: null,
     cache: { workouts: 0, activities: 0, bytes: 0 },
     connected_at: "2026-11-01T00:00:00Z",
+    live_updates_offered: true,
+    live_updates_allowed: false,
+    live_updates_url: null,
     ...overrides,
   };
 }

@@ -25,4 +25,16 @@ scopes_missing: Array<string>,
 /**
  * RFC 3339; `null` for keys and tokens that do not expire.
  */
-access_expires_at: string | null, last_refresh_at: string | null, last_sync_at: string | null, last_error: string | null, last_error_code: string | null, cache: CacheView, connected_at: string, };
+access_expires_at: string | null, last_refresh_at: string | null, last_sync_at: string | null, last_error: string | null, last_error_code: string | null, cache: CacheView, connected_at: string, 
+/**
+ * The platform can send live updates (webhooks).
+ */
+live_updates_offered: boolean, 
+/**
+ * The permission live updates need was granted.
+ */
+live_updates_allowed: boolean, 
+/**
+ * Live updates are on: where the platform delivers them.
+ */
+live_updates_url: string | null, };
