@@ -124,11 +124,11 @@ async fn an_unticked_intervals_scope_is_not_granted_and_its_data_says_so() {
     let day = anchor();
     assert!(
         client
-            .activities("0", day - chrono::Days::new(7), day)
+            .activities_in("0", day - chrono::Days::new(7), day)
             .await
             .is_ok()
     );
-    match client.events("0", day - chrono::Days::new(7), day).await {
+    match client.calendar("0", day - chrono::Days::new(7), day).await {
         Err(ProviderError::InsufficientScope(scope)) => assert_eq!(scope, "CALENDAR:READ"),
         other => panic!("expected a missing scope, got {other:?}"),
     }

@@ -6,7 +6,7 @@ mod common;
 
 use common::wire::CountingProxy;
 use common::*;
-use offpeak_domain::Sensitive;
+use offpeak_domain::{Sensitive, Workout};
 use offpeak_provider::intervals::{IntervalsAuth, IntervalsClient};
 use offpeak_provider::velopeak::{DateWindow, VelopeakClient};
 use offpeak_provider::{Manners, ProviderError, RetryPolicy, http_client};
@@ -122,7 +122,7 @@ async fn the_velopeak_budget_is_kept_without_a_single_429() {
         let (client, token, owner) = (client.clone(), token.clone(), owner.clone());
         requests.spawn(async move {
             client
-                .list_workouts(&token, &owner, &DateWindow::default(), None)
+                .list::<Workout>(&token, &owner, &DateWindow::default(), None)
                 .await
         });
     }

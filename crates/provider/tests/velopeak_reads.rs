@@ -6,7 +6,7 @@ mod common;
 
 use chrono::{DateTime, Days, Utc};
 use common::*;
-use offpeak_domain::{Sensitive, StreamData, StreamKind, Workout};
+use offpeak_domain::{Activity, Sensitive, StreamData, StreamKind, Workout};
 use offpeak_provider::ProviderError;
 use offpeak_provider::velopeak::{Change, Conditional, DateWindow, Page, VelopeakClient};
 use offpeak_sandbox::{DatasetSize, Resource, RunningSandbox, SandboxConfig, Variant};
@@ -29,7 +29,7 @@ async fn all_workouts(
     let mut cursor = None;
     loop {
         let page = client
-            .list_workouts(token, athlete, window, cursor.as_deref())
+            .list::<Workout>(token, athlete, window, cursor.as_deref())
             .await
             .unwrap();
         assert!(page.served_at.is_some(), "the Date header is read");
@@ -52,7 +52,7 @@ async fn workout_feed(
     let mut cursor = None;
     loop {
         let Conditional::Fresh { value, etag } = client
-            .workout_changes(token, athlete, since, cursor.as_deref(), None)
+            .changes::<Workout>(token, athlete, since, cursor.as_deref(), None)
             .await
             .unwrap()
         else {
@@ -108,7 +108,7 @@ async fn the_change_feed_brings_edits_and_tombstones_and_honours_its_etag() {
     assert!(quiet.is_empty(), "{quiet:?}");
     let etag = etag.expect("every answer is tagged");
     let unchanged = client
-        .workout_changes(&token, &owner, since, None, Some(&etag))
+        .changes::<Workout>(&token, &owner, since, None, Some(&etag))
         .await
         .unwrap();
     assert_eq!(unchanged, Conditional::NotModified);
@@ -127,7 +127,7 @@ async fn the_change_feed_brings_edits_and_tombstones_and_honours_its_etag() {
         .at;
 
     let changed = client
-        .workout_changes(&token, &owner, since, None, Some(&etag))
+        .changes::<Workout>(&token, &owner, since, None, Some(&etag))
         .await
         .unwrap();
     assert!(
@@ -166,7 +166,7 @@ async fn single_items_come_back_and_a_deleted_one_is_none() {
     let (sandbox, token, owner) = velopeak().await;
     let client = velopeak_client(&sandbox);
     let page = client
-        .list_workouts(&token, &owner, &DateWindow::default(), None)
+        .list::<Workout>(&token, &owner, &DateWindow::default(), None)
         .await
         .unwrap();
     let first = &page.items[0];
@@ -192,7 +192,7 @@ async fn single_items_come_back_and_a_deleted_one_is_none() {
     );
 
     let activities = client
-        .list_activities(&token, &owner, &DateWindow::default(), None)
+        .list::<Activity>(&token, &owner, &DateWindow::default(), None)
         .await
         .unwrap();
     let listed = &activities.items[0];
@@ -297,7 +297,7 @@ async fn a_coach_reads_the_athletes_who_share_and_no_one_else() {
     assert_eq!(athlete.coach_id.as_deref(), Some(coach.id.as_str()));
 
     let activities = client
-        .list_activities(&token, &athlete.id, &DateWindow::default(), None)
+        .list::<Activity>(&token, &athlete.id, &DateWindow::default(), None)
         .await
         .unwrap();
     assert!(!activities.items.is_empty());
@@ -320,7 +320,7 @@ async fn a_coach_reads_the_athletes_who_share_and_no_one_else() {
     );
     let since = DateTime::<Utc>::UNIX_EPOCH;
     let Conditional::Fresh { value: feed, .. } = client
-        .activity_changes(&token, &athlete.id, since, None, None)
+        .changes::<Activity>(&token, &athlete.id, since, None, None)
         .await
         .unwrap()
     else {
@@ -358,7 +358,7 @@ async fn a_coach_reads_the_athletes_who_share_and_no_one_else() {
 
     for refused in [
         client
-            .list_workouts(&token, "a_nobody", &DateWindow::default(), None)
+            .list::<Workout>(&token, "a_nobody", &DateWindow::default(), None)
             .await
             .unwrap_err(),
         client
@@ -366,7 +366,7 @@ async fn a_coach_reads_the_athletes_who_share_and_no_one_else() {
             .await
             .unwrap_err(),
         client
-            .workout_changes(&token, "a_nobody", since, None, None)
+            .changes::<Workout>(&token, "a_nobody", since, None, None)
             .await
             .unwrap_err(),
     ] {

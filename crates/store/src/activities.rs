@@ -2,45 +2,51 @@
 //! row keeps the fingerprint of what decides its streams, so streams fetched for an older version
 //! of the activity are known to be stale.
 
-use crate::changes::{self, Applied, Changes, ItemTable, column_list};
 use crate::connections::{instant_text, parse_instant};
+use crate::item_table::{item_table, select_items};
 use crate::sync_checkpoints::PageCheckpoint;
-use crate::sync_state::{self, Checkpoint, Resource};
-use crate::{Store, StoreError};
+use crate::{Applied, Changes, Store, StoreError};
 use chrono::NaiveDate;
 use offpeak_domain::{Activity, ConnectionId, Sport};
-use sqlx::Sqlite;
-use sqlx::query_builder::Separated;
 
-/// An activity as stored.
-#[derive(Debug, PartialEq, sqlx::FromRow)]
-pub(crate) struct Row {
-    id: String,
-    athlete_id: String,
-    start_time: String,
-    timezone: Option<String>,
-    local_date: String,
-    sport: String,
-    name: String,
-    elapsed_time_s: i64,
-    moving_time_s: i64,
-    distance_m: Option<f64>,
-    elevation_gain_m: Option<f64>,
-    avg_power_w: Option<f64>,
-    avg_hr: Option<f64>,
-    load: Option<f64>,
-    trainer: bool,
-    planned_workout_id: Option<String>,
-    description: Option<String>,
-    normalized_power_w: Option<f64>,
-    max_hr: Option<f64>,
-    avg_cadence: Option<f64>,
-    calories: Option<f64>,
-    intensity_factor: Option<f64>,
-    stream_types: String,
-    stub: bool,
-    streams_fingerprint: String,
-    updated_at: String,
+item_table! {
+    /// Completed activities, named by id, dated by their local start day.
+    table Activities {
+        name: "activities",
+        item: Activity,
+        key: id,
+        key_per_athlete: false,
+        date: local_date,
+    }
+    /// An activity as stored.
+    row Row {
+        id: String,
+        athlete_id: String,
+        start_time: String,
+        timezone: Option<String>,
+        local_date: String,
+        sport: String,
+        name: String,
+        elapsed_time_s: i64,
+        moving_time_s: i64,
+        distance_m: Option<f64>,
+        elevation_gain_m: Option<f64>,
+        avg_power_w: Option<f64>,
+        avg_hr: Option<f64>,
+        load: Option<f64>,
+        trainer: bool,
+        planned_workout_id: Option<String>,
+        description: Option<String>,
+        normalized_power_w: Option<f64>,
+        max_hr: Option<f64>,
+        avg_cadence: Option<f64>,
+        calories: Option<f64>,
+        intensity_factor: Option<f64>,
+        stream_types: String,
+        stub: bool,
+        streams_fingerprint: String,
+        updated_at: String,
+    }
 }
 
 impl From<&Activity> for Row {
@@ -118,95 +124,7 @@ impl TryFrom<Row> for Activity {
     }
 }
 
-pub(crate) struct Activities;
-
-impl ItemTable for Activities {
-    type Row = Row;
-    const TABLE: &'static str = "activities";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "athlete_id",
-        "start_time",
-        "timezone",
-        "local_date",
-        "sport",
-        "name",
-        "elapsed_time_s",
-        "moving_time_s",
-        "distance_m",
-        "elevation_gain_m",
-        "avg_power_w",
-        "avg_hr",
-        "load",
-        "trainer",
-        "planned_workout_id",
-        "description",
-        "normalized_power_w",
-        "max_hr",
-        "avg_cadence",
-        "calories",
-        "intensity_factor",
-        "stream_types",
-        "stub",
-        "streams_fingerprint",
-        "updated_at",
-    ];
-    const KEY: &'static str = "id";
-    const KEY_PER_ATHLETE: bool = false;
-    const DATE: &'static str = "local_date";
-
-    fn key(row: &Row) -> &str {
-        &row.id
-    }
-
-    fn push_row(values: &mut Separated<'_, Sqlite, &'static str>, row: &Row) {
-        values
-            .push_bind(&row.id)
-            .push_bind(&row.athlete_id)
-            .push_bind(&row.start_time)
-            .push_bind(&row.timezone)
-            .push_bind(&row.local_date)
-            .push_bind(&row.sport)
-            .push_bind(&row.name)
-            .push_bind(row.elapsed_time_s)
-            .push_bind(row.moving_time_s)
-            .push_bind(row.distance_m)
-            .push_bind(row.elevation_gain_m)
-            .push_bind(row.avg_power_w)
-            .push_bind(row.avg_hr)
-            .push_bind(row.load)
-            .push_bind(row.trainer)
-            .push_bind(&row.planned_workout_id)
-            .push_bind(&row.description)
-            .push_bind(row.normalized_power_w)
-            .push_bind(row.max_hr)
-            .push_bind(row.avg_cadence)
-            .push_bind(row.calories)
-            .push_bind(row.intensity_factor)
-            .push_bind(&row.stream_types)
-            .push_bind(row.stub)
-            .push_bind(&row.streams_fingerprint)
-            .push_bind(&row.updated_at);
-    }
-}
-
 impl Store {
-    /// Writes one synced page of activities and the checkpoint after it, in one transaction.
-    pub async fn save_activities_page(
-        &self,
-        connection: &ConnectionId,
-        activities: &[Activity],
-        checkpoint: &Checkpoint,
-    ) -> Result<(), StoreError> {
-        let rows: Vec<Row> = activities.iter().map(Row::from).collect();
-        let mut tx = self.pool().begin().await?;
-        changes::write_rows::<Activities>(&mut tx, connection, &rows.iter().collect::<Vec<_>>())
-            .await?;
-        sync_state::put(&mut tx, connection, Resource::Activities, checkpoint).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// Applies a page of changes to an athlete's activities together with its checkpoint, in one
     /// transaction (see [`Changes`]). A deleted activity takes its streams and figures with it;
     /// an updated one keeps them, stale if its streams fingerprint changed.
@@ -217,17 +135,8 @@ impl Store {
         changes: &Changes<Activity>,
         checkpoint: &PageCheckpoint<'_>,
     ) -> Result<Applied, StoreError> {
-        let rows = changes.upserts.iter().map(Row::from).collect();
-        changes::apply::<Activities>(
-            self,
-            connection,
-            athlete_id,
-            rows,
-            &changes.deleted,
-            changes.window.as_ref(),
-            checkpoint,
-        )
-        .await
+        self.apply_changes(connection, athlete_id, changes, checkpoint)
+            .await
     }
 
     /// Activities on local dates `from..=to` across every connection, in the order they happened.
@@ -236,16 +145,12 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Activity>, StoreError> {
-        let sql = format!(
-            "SELECT {} FROM activities WHERE local_date BETWEEN ? AND ? ORDER BY local_date, start_time, id",
-            column_list::<Activities>()
-        );
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(from.to_string())
-            .bind(to.to_string())
-            .fetch_all(self.pool())
-            .await?;
-        rows.into_iter().map(Activity::try_from).collect()
+        select_items::<Activities>(
+            self,
+            "WHERE local_date BETWEEN ? AND ? ORDER BY local_date, start_time, id",
+            &[&from.to_string(), &to.to_string()],
+        )
+        .await
     }
 
     /// Every activity of a connection, by id.
@@ -253,15 +158,12 @@ impl Store {
         &self,
         connection: &ConnectionId,
     ) -> Result<Vec<Activity>, StoreError> {
-        let sql = format!(
-            "SELECT {} FROM activities WHERE connection_id = ? ORDER BY id",
-            column_list::<Activities>()
-        );
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(&connection.0)
-            .fetch_all(self.pool())
-            .await?;
-        rows.into_iter().map(Activity::try_from).collect()
+        select_items::<Activities>(
+            self,
+            "WHERE connection_id = ? ORDER BY id",
+            &[&connection.0],
+        )
+        .await
     }
 
     /// One activity of a connection.
@@ -270,16 +172,13 @@ impl Store {
         connection: &ConnectionId,
         id: &str,
     ) -> Result<Option<Activity>, StoreError> {
-        let sql = format!(
-            "SELECT {} FROM activities WHERE connection_id = ? AND id = ?",
-            column_list::<Activities>()
-        );
-        let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(&connection.0)
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
-        row.map(Activity::try_from).transpose()
+        let found = select_items::<Activities>(
+            self,
+            "WHERE connection_id = ? AND id = ?",
+            &[&connection.0, id],
+        )
+        .await?;
+        Ok(found.into_iter().next())
     }
 
     /// How many activities the cache holds for a connection.

@@ -1,26 +1,33 @@
 //! The `calendar_notes` table: notes, holidays, illnesses and injuries on an athlete's calendar,
 //! one row per connection and platform id, possibly spanning several days.
 
-use crate::changes::{self, Applied, Changes, ItemTable, column_list};
 use crate::connections::{instant_text, parse_instant};
+use crate::item_table::{item_table, select_items};
 use crate::sync_checkpoints::PageCheckpoint;
-use crate::{Store, StoreError};
+use crate::{Applied, Changes, Store, StoreError};
 use chrono::NaiveDate;
 use offpeak_domain::{CalendarNote, ConnectionId, NoteKind};
-use sqlx::Sqlite;
-use sqlx::query_builder::Separated;
 
-/// A note as stored.
-#[derive(Debug, PartialEq, sqlx::FromRow)]
-pub(crate) struct Row {
-    id: String,
-    athlete_id: String,
-    kind: String,
-    start_date: String,
-    end_date: String,
-    name: String,
-    description: Option<String>,
-    updated_at: String,
+item_table! {
+    /// Calendar notes, named by id, dated (for a window) by their first day.
+    table CalendarNotes {
+        name: "calendar_notes",
+        item: CalendarNote,
+        key: id,
+        key_per_athlete: false,
+        date: start_date,
+    }
+    /// A note as stored.
+    row Row {
+        id: String,
+        athlete_id: String,
+        kind: String,
+        start_date: String,
+        end_date: String,
+        name: String,
+        description: Option<String>,
+        updated_at: String,
+    }
 }
 
 impl From<&CalendarNote> for Row {
@@ -61,42 +68,6 @@ impl TryFrom<Row> for CalendarNote {
     }
 }
 
-pub(crate) struct CalendarNotes;
-
-impl ItemTable for CalendarNotes {
-    type Row = Row;
-    const TABLE: &'static str = "calendar_notes";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "athlete_id",
-        "kind",
-        "start_date",
-        "end_date",
-        "name",
-        "description",
-        "updated_at",
-    ];
-    const KEY: &'static str = "id";
-    const KEY_PER_ATHLETE: bool = false;
-    const DATE: &'static str = "start_date";
-
-    fn key(row: &Row) -> &str {
-        &row.id
-    }
-
-    fn push_row(values: &mut Separated<'_, Sqlite, &'static str>, row: &Row) {
-        values
-            .push_bind(&row.id)
-            .push_bind(&row.athlete_id)
-            .push_bind(&row.kind)
-            .push_bind(&row.start_date)
-            .push_bind(&row.end_date)
-            .push_bind(&row.name)
-            .push_bind(&row.description)
-            .push_bind(&row.updated_at);
-    }
-}
-
 impl Store {
     /// Applies a page of changes to an athlete's calendar notes together with its checkpoint, in
     /// one transaction (see [`Changes`]; a window covers the notes' start dates).
@@ -107,17 +78,8 @@ impl Store {
         changes: &Changes<CalendarNote>,
         checkpoint: &PageCheckpoint<'_>,
     ) -> Result<Applied, StoreError> {
-        let rows = changes.upserts.iter().map(Row::from).collect();
-        changes::apply::<CalendarNotes>(
-            self,
-            connection,
-            athlete_id,
-            rows,
-            &changes.deleted,
-            changes.window.as_ref(),
-            checkpoint,
-        )
-        .await
+        self.apply_changes(connection, athlete_id, changes, checkpoint)
+            .await
     }
 
     /// A connection's notes that overlap `from..=to`, by start date.
@@ -127,19 +89,13 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<CalendarNote>, StoreError> {
-        let sql = format!(
-            "SELECT {} FROM calendar_notes
-             WHERE connection_id = ? AND start_date <= ? AND end_date >= ?
+        select_items::<CalendarNotes>(
+            self,
+            "WHERE connection_id = ? AND start_date <= ? AND end_date >= ?
              ORDER BY start_date, end_date, id",
-            column_list::<CalendarNotes>()
-        );
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(&connection.0)
-            .bind(to.to_string())
-            .bind(from.to_string())
-            .fetch_all(self.pool())
-            .await?;
-        rows.into_iter().map(CalendarNote::try_from).collect()
+            &[&connection.0, &to.to_string(), &from.to_string()],
+        )
+        .await
     }
 
     /// Every note of a connection, by id.
@@ -147,14 +103,11 @@ impl Store {
         &self,
         connection: &ConnectionId,
     ) -> Result<Vec<CalendarNote>, StoreError> {
-        let sql = format!(
-            "SELECT {} FROM calendar_notes WHERE connection_id = ? ORDER BY id",
-            column_list::<CalendarNotes>()
-        );
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(&connection.0)
-            .fetch_all(self.pool())
-            .await?;
-        rows.into_iter().map(CalendarNote::try_from).collect()
+        select_items::<CalendarNotes>(
+            self,
+            "WHERE connection_id = ? ORDER BY id",
+            &[&connection.0],
+        )
+        .await
     }
 }

@@ -1,13 +1,14 @@
-//! Applying one page of synced changes to a table of items, in one transaction together with the
-//! page's checkpoint: upserts that leave rows already equal untouched, deletions by id, and the
-//! deletions a date window reveals. The tables plug in through the crate-internal `ItemTable`.
+//! Applying one page of synced changes to a table of items, in one `BEGIN IMMEDIATE` transaction
+//! together with the page's checkpoint: upserts that leave rows already equal in every column
+//! untouched, deletions by id, and the deletions a date window reveals. Every table of synced
+//! items (declared with the store's `item_table!`) is written this way, through
+//! [`Store::apply_changes`].
 
+use crate::item_table::{ItemTable, column_list};
 use crate::sync_checkpoints::{self, PageCheckpoint};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use offpeak_domain::ConnectionId;
-use sqlx::query_builder::Separated;
-use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use std::collections::{HashMap, HashSet};
 
@@ -53,33 +54,18 @@ pub struct Applied {
 /// Bound values per statement: SQLite's historic limit, safe with any build.
 const MAX_VARIABLES: usize = 999;
 
-/// A table of synced items, as the page writer sees it.
-pub(crate) trait ItemTable {
-    /// One item's columns as stored, so equal rows mean an unchanged item.
-    type Row: for<'r> sqlx::FromRow<'r, SqliteRow> + PartialEq + Send + Unpin;
-    const TABLE: &'static str;
-    /// Every column but `connection_id`, in the order [`ItemTable::push_row`] binds them.
-    const COLUMNS: &'static [&'static str];
-    /// The column naming an item: `id`, or `date` for a day of one athlete.
-    const KEY: &'static str;
-    /// Whether [`ItemTable::KEY`] names an item only within one athlete.
-    const KEY_PER_ATHLETE: bool;
-    /// The date column a window covers.
-    const DATE: &'static str;
-
-    fn key(row: &Self::Row) -> &str;
-    /// Binds the row's values, in [`ItemTable::COLUMNS`] order.
-    fn push_row(values: &mut Separated<'_, Sqlite, &'static str>, row: &Self::Row);
-}
-
-/// `a, b, c`: the columns of `T` for a SELECT.
-pub(crate) fn column_list<T: ItemTable>() -> String {
-    T::COLUMNS.join(", ")
+/// An item the cache keeps in a table of synced items: [`offpeak_domain::Workout`],
+/// [`offpeak_domain::Activity`], [`offpeak_domain::CalendarNote`] and
+/// [`offpeak_domain::Wellness`].
+pub trait CachedItem: Sized {
+    /// The table holding the item; not nameable outside the store.
+    #[doc(hidden)]
+    type Table: ItemTable<Item = Self>;
 }
 
 /// Inserts `rows`, replacing the rows with the same key in place (an update, never a delete, so
 /// what hangs off a row survives), in statements small enough for SQLite's variable limit.
-pub(crate) async fn write_rows<T: ItemTable>(
+async fn write_rows<T: ItemTable>(
     conn: &mut SqliteConnection,
     connection: &ConnectionId,
     rows: &[&T::Row],
@@ -211,18 +197,38 @@ fn last_of_each_key<T: ItemTable>(rows: Vec<T::Row>) -> Vec<T::Row> {
     unique
 }
 
-/// Applies a page of `rows` (the upserts, already in their stored form), the `deleted` keys and
-/// the `window` for `athlete_id`, and saves `checkpoint`, all in one transaction. A key both
-/// listed and deleted ends deleted.
-pub(crate) async fn apply<T: ItemTable>(
+impl Store {
+    /// Applies a page of changes to an athlete's items together with its checkpoint, in one
+    /// transaction (see [`Changes`]); what it did, in counts. A key both listed and deleted ends
+    /// deleted. Where items are named only within their athlete (wellness days, by date), every
+    /// upserted item must be `athlete_id`'s.
+    pub async fn apply_changes<T: CachedItem>(
+        &self,
+        connection: &ConnectionId,
+        athlete_id: &str,
+        changes: &Changes<T>,
+        checkpoint: &PageCheckpoint<'_>,
+    ) -> Result<Applied, StoreError> {
+        apply::<T::Table>(self, connection, athlete_id, changes, checkpoint).await
+    }
+}
+
+async fn apply<T: ItemTable>(
     store: &Store,
     connection: &ConnectionId,
     athlete_id: &str,
-    rows: Vec<T::Row>,
-    deleted: &[String],
-    window: Option<&DateWindow>,
+    changes: &Changes<T::Item>,
     checkpoint: &PageCheckpoint<'_>,
 ) -> Result<Applied, StoreError> {
+    let rows: Vec<T::Row> = changes.upserts.iter().map(T::Row::from).collect();
+    if T::KEY_PER_ATHLETE
+        && let Some(foreign) = rows.iter().find(|row| T::athlete(row) != athlete_id)
+    {
+        return Err(StoreError::ForeignItem {
+            expected: athlete_id.to_owned(),
+            found: T::athlete(foreign).to_owned(),
+        });
+    }
     let rows = last_of_each_key::<T>(rows);
     let keys: Vec<&str> = rows.iter().map(T::key).collect();
     // IMMEDIATE: take the write lock first, so reading the current rows cannot race a writer.
@@ -245,8 +251,8 @@ pub(crate) async fn apply<T: ItemTable>(
     }
     write_rows::<T>(&mut tx, connection, &to_write).await?;
 
-    let mut doomed: Vec<&str> = deleted.iter().map(String::as_str).collect();
-    let in_window = match window {
+    let mut doomed: Vec<&str> = changes.deleted.iter().map(String::as_str).collect();
+    let in_window = match &changes.window {
         Some(window) => keys_in_window::<T>(&mut tx, connection, athlete_id, window).await?,
         None => Vec::new(),
     };

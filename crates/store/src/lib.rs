@@ -3,43 +3,44 @@
 //!
 //! The schema is built by `sqlx::migrate!` from `migrations/` (a landed migration is never
 //! edited; changes come as new files). Each table has its own module holding its row type and
-//! its queries. A page of synced items is written in one transaction together with its sync
-//! checkpoint, so a killed process leaves either the whole page and its checkpoint or neither
-//! ([`changes`] holds that machinery; rows listed again unchanged are not rewritten). Streams
-//! are kept as one encoded blob per series, with the figures computed from them, and a queue
-//! query says which activities' streams are missing or stale ([`stream_tasks`]).
+//! its queries; the four tables of synced items (workouts, activities, calendar notes, wellness)
+//! are declared the same way and share their reads and writes. A page of synced items is
+//! written in one transaction together with its sync checkpoint, so a killed process leaves
+//! either the whole page and its checkpoint or neither ([`changes`] holds that machinery; rows
+//! listed again unchanged are not rewritten). Streams are kept as one encoded blob per series,
+//! with the figures computed from them, and a queue query says which activities' streams are
+//! missing or stale ([`stream_tasks`]).
 //! This crate knows nothing of HTTP or of any platform.
 
-pub mod activities;
+mod activities;
 pub mod app_registrations;
 pub mod athlete_profiles;
 pub mod athletes;
-pub mod calendar_notes;
+mod calendar_notes;
 pub mod changes;
 pub mod codec;
 pub mod connections;
 mod error;
 pub mod figures;
+mod item_table;
 pub mod settings;
 pub mod stream_tasks;
 pub mod streams;
 pub mod sync_checkpoints;
-pub mod sync_state;
 pub mod usage;
 pub mod webhook_deliveries;
 pub mod webhook_subscriptions;
-pub mod wellness;
-pub mod workouts;
+mod wellness;
+mod workouts;
 
 pub use app_registrations::AppRegistration;
 pub use athletes::AthleteRecord;
-pub use changes::{Applied, Changes, DateWindow};
+pub use changes::{Applied, CachedItem, Changes, DateWindow};
 pub use connections::{ConnectionRecord, NewConnection};
 pub use error::StoreError;
 pub use stream_tasks::StreamTask;
 pub use streams::{StreamStorage, StreamsToSave};
 pub use sync_checkpoints::PageCheckpoint;
-pub use sync_state::{Checkpoint, Resource};
 pub use usage::CacheUsage;
 pub use webhook_subscriptions::WebhookSubscription;
 

@@ -116,10 +116,11 @@ async fn a_refresh_moves_the_expiry_and_is_timestamped() {
 async fn reauth_required_keeps_the_cache_and_a_reconnect_makes_it_active_again() {
     let (_dir, store, id) = connected("c1").await;
     store
-        .save_workouts_page(
+        .apply_workouts(
             &id,
-            &[workout("w1", "2026-11-20", "Tempo")],
-            &offpeak_store::Checkpoint::Complete(at("2026-11-23T17:01:00Z")),
+            "a_1",
+            &common::upserts(vec![workout("w1", "2026-11-20", "Tempo")]),
+            &common::checkpoint("a_1", "workouts", "s"),
         )
         .await
         .unwrap();
@@ -153,10 +154,11 @@ async fn disconnecting_with_keep_leaves_the_data_and_purge_removes_everything() 
             .await
             .unwrap();
         store
-            .save_workouts_page(
+            .apply_workouts(
                 id,
-                &[workout("w1", "2026-11-20", "Tempo")],
-                &offpeak_store::Checkpoint::Complete(at("2026-11-23T17:01:00Z")),
+                "a_1",
+                &common::upserts(vec![workout("w1", "2026-11-20", "Tempo")]),
+                &common::checkpoint("a_1", "workouts", "s"),
             )
             .await
             .unwrap();

@@ -1,9 +1,8 @@
 mod common;
 
-use common::{at, connection, open_temp};
+use common::{at, checkpoint, connection, open_temp, upserts};
 use offpeak_domain::ConnectionId;
 use offpeak_domain::samples::{activity, workout};
-use offpeak_store::Checkpoint;
 
 #[tokio::test]
 async fn usage_counts_a_connections_items_and_grows_with_them() {
@@ -17,16 +16,25 @@ async fn usage_counts_a_connections_items_and_grows_with_them() {
             .unwrap();
     }
     assert_eq!(store.cache_usage(&id).await.unwrap().bytes, 0);
-    let done = Checkpoint::Complete(at("2026-11-23T17:01:00Z"));
     store
-        .save_workouts_page(&id, &[workout("w1", "2026-11-03", "Tempo")], &done)
+        .apply_workouts(
+            &id,
+            "a_1",
+            &upserts(vec![workout("w1", "2026-11-03", "Tempo")]),
+            &checkpoint("a_1", "workouts", "s"),
+        )
         .await
         .unwrap();
     let one = store.cache_usage(&id).await.unwrap();
     assert_eq!((one.workouts, one.activities), (1, 0));
     assert!(one.bytes > 50, "{one:?}");
     store
-        .save_activities_page(&id, &[activity("x1", "2026-11-03", Some("w1"))], &done)
+        .apply_activities(
+            &id,
+            "a_1",
+            &upserts(vec![activity("x1", "2026-11-03", Some("w1"))]),
+            &checkpoint("a_1", "activities", "s"),
+        )
         .await
         .unwrap();
     let two = store.cache_usage(&id).await.unwrap();
@@ -37,7 +45,7 @@ async fn usage_counts_a_connections_items_and_grows_with_them() {
 
 #[tokio::test]
 async fn usage_counts_notes_wellness_and_stream_bytes() {
-    use common::{checkpoint, figures, note, streams, upserts, wellness};
+    use common::{figures, note, streams, wellness};
     let (_dir, store) = open_temp().await;
     store
         .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))

@@ -1,60 +1,47 @@
 mod common;
 
-use common::{at, connected, day};
+use common::{at, checkpoint, connected, day, upserts};
 use offpeak_domain::samples::{activity, workout};
-use offpeak_store::{Checkpoint, Resource};
 
 #[tokio::test]
-async fn saving_the_same_page_twice_duplicates_nothing_and_updates_in_place() {
+async fn applying_the_same_page_twice_duplicates_nothing_and_updates_in_place() {
     let (_dir, store, id) = connected("c1").await;
     let page = vec![
         workout("w1", "2026-11-03", "Sweet spot"),
         workout("w2", "2026-11-05", "Long ride"),
     ];
     store
-        .save_workouts_page(&id, &page, &Checkpoint::Continue("c2".into()))
+        .apply_workouts(
+            &id,
+            "a_1",
+            &upserts(page.clone()),
+            &checkpoint("a_1", "workouts", "first"),
+        )
         .await
         .unwrap();
     let mut changed = page.clone();
     changed[1].name = "Long ride, shortened".into();
-    store
-        .save_workouts_page(
+    let applied = store
+        .apply_workouts(
             &id,
-            &changed,
-            &Checkpoint::Complete(at("2026-11-23T17:01:00Z")),
+            "a_1",
+            &upserts(changed.clone()),
+            &checkpoint("a_1", "workouts", "second"),
         )
         .await
         .unwrap();
 
+    assert_eq!((applied.updated, applied.unchanged), (1, 1));
     assert_eq!(store.workout_count(&id).await.unwrap(), 2);
     let got = store
         .workouts_between(day("2026-11-01"), day("2026-11-30"))
         .await
         .unwrap();
     assert_eq!(got, changed);
-    let state = store.sync_state(&id, Resource::Workouts).await.unwrap();
-    assert_eq!(state.next_cursor, None);
-    assert_eq!(state.completed_at, Some(at("2026-11-23T17:01:00Z")));
-}
-
-#[tokio::test]
-async fn a_checkpoint_in_progress_is_kept_with_the_last_completion() {
-    let (_dir, store, id) = connected("c1").await;
-    store
-        .save_workouts_page(&id, &[], &Checkpoint::Complete(at("2026-11-20T00:00:00Z")))
-        .await
-        .unwrap();
-    store
-        .save_workouts_page(
-            &id,
-            &[workout("w1", "2026-11-03", "x")],
-            &Checkpoint::Continue("next".into()),
-        )
-        .await
-        .unwrap();
-    let state = store.sync_state(&id, Resource::Workouts).await.unwrap();
-    assert_eq!(state.next_cursor.as_deref(), Some("next"));
-    assert_eq!(state.completed_at, Some(at("2026-11-20T00:00:00Z")));
+    assert_eq!(
+        store.checkpoint(&id, "a_1", "workouts").await.unwrap(),
+        Some("second".into())
+    );
 }
 
 #[tokio::test]
@@ -63,10 +50,16 @@ async fn large_pages_are_written_whole() {
     let page: Vec<_> = (0..200)
         .map(|i| workout(&format!("w{i:03}"), "2026-11-10", "Rep"))
         .collect();
-    store
-        .save_workouts_page(&id, &page, &Checkpoint::Continue("x".into()))
+    let applied = store
+        .apply_workouts(
+            &id,
+            "a_1",
+            &upserts(page),
+            &checkpoint("a_1", "workouts", "x"),
+        )
         .await
         .unwrap();
+    assert_eq!(applied.inserted, 200);
     assert_eq!(store.workout_count(&id).await.unwrap(), 200);
 }
 
@@ -80,14 +73,20 @@ async fn ranges_are_inclusive_and_deleting_a_connection_purges_its_items() {
         workout("w3", "2026-12-01", "d"),
     ];
     store
-        .save_workouts_page(&id, &page, &Checkpoint::Continue("x".into()))
+        .apply_workouts(
+            &id,
+            "a_1",
+            &upserts(page),
+            &checkpoint("a_1", "workouts", "x"),
+        )
         .await
         .unwrap();
     store
-        .save_activities_page(
+        .apply_activities(
             &id,
-            &[activity("a1", "2026-11-01", Some("w1"))],
-            &Checkpoint::Continue("y".into()),
+            "a_1",
+            &upserts(vec![activity("a1", "2026-11-01", Some("w1"))]),
+            &checkpoint("a_1", "activities", "y"),
         )
         .await
         .unwrap();
@@ -104,13 +103,13 @@ async fn ranges_are_inclusive_and_deleting_a_connection_purges_its_items() {
     assert_eq!(store.workout_count(&id).await.unwrap(), 0);
     assert_eq!(store.activity_count(&id).await.unwrap(), 0);
     assert_eq!(
-        store.sync_state(&id, Resource::Workouts).await.unwrap(),
-        Default::default()
+        store.checkpoint(&id, "a_1", "workouts").await.unwrap(),
+        None
     );
 }
 
 #[tokio::test]
-async fn races_and_every_field_round_trip_through_both_writers() {
+async fn races_and_every_field_round_trip() {
     let (_dir, store, id) = connected("c1").await;
     let mut race = workout("w1", "2026-11-08", "Gran Fondo");
     race.race = Some(offpeak_domain::RacePriority::A);
@@ -122,19 +121,11 @@ async fn races_and_every_field_round_trip_through_both_writers() {
     b.structure = None;
 
     store
-        .save_workouts_page(
-            &id,
-            std::slice::from_ref(&race),
-            &Checkpoint::Continue("x".into()),
-        )
-        .await
-        .unwrap();
-    store
         .apply_workouts(
             &id,
             "a_1",
-            &common::upserts(vec![b.clone()]),
-            &common::checkpoint("a_1", "workouts", "s"),
+            &upserts(vec![race.clone(), b.clone()]),
+            &checkpoint("a_1", "workouts", "s"),
         )
         .await
         .unwrap();

@@ -11,15 +11,13 @@ mod reads;
 mod request;
 
 pub use crate::streams::FetchedStreams;
-pub use dto::StravaStub;
 pub use reads::CalendarEvents;
 
 use crate::ProviderError;
 use crate::manners::Manners;
 use crate::oauth::{EndpointPaths, OAuthProfile, RevocationStyle};
 use chrono::NaiveDate;
-use offpeak_domain::{Activity, Athlete, Scope, Sensitive, Workout};
-use request::Get;
+use offpeak_domain::{Athlete, Scope, Sensitive};
 
 /// The production origin.
 pub const DEFAULT_ORIGIN: &str = "https://intervals.icu";
@@ -60,14 +58,6 @@ pub enum IntervalsAuth {
     Bearer(Sensitive<String>),
 }
 
-/// Activities of a date window. Activities imported from Strava come back as stubs the platform
-/// may not pass on: they do not fail the window, they are returned apart in `strava_stubs`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActivityList {
-    pub activities: Vec<Activity>,
-    pub strava_stubs: Vec<StravaStub>,
-}
-
 /// Reads an Intervals.icu account.
 #[derive(Debug, Clone)]
 pub struct IntervalsClient {
@@ -103,55 +93,6 @@ impl IntervalsClient {
     /// [`IntervalsClient::profile`].
     pub async fn athlete(&self, athlete_id: &str) -> Result<Athlete, ProviderError> {
         self.profile(athlete_id).await
-    }
-
-    /// The planned workouts (events of category `WORKOUT`) of `athlete_id` between `oldest` and
-    /// `newest`, local dates, inclusive. [`IntervalsClient::calendar`] has races and notes too.
-    pub async fn events(
-        &self,
-        athlete_id: &str,
-        oldest: NaiveDate,
-        newest: NaiveDate,
-    ) -> Result<Vec<Workout>, ProviderError> {
-        let id = path_id(athlete_id)?;
-        let events: Vec<dto::EventDto> = self
-            .get(&Get {
-                segments: &["athlete", id, "events"],
-                query: window(oldest, newest, Some("WORKOUT")),
-                athlete: Some(id),
-                scope: Some("CALENDAR:READ"),
-            })
-            .await?;
-        events
-            .into_iter()
-            .filter(dto::EventDto::is_workout)
-            .map(|e| e.into_workout(id))
-            .collect()
-    }
-
-    /// The activities of `athlete_id` that started between `oldest` and `newest` (local dates,
-    /// inclusive), newest first, with Strava stubs set apart (see [`ActivityList`]).
-    /// [`IntervalsClient::activities_in`] keeps the stubs in the list.
-    pub async fn activities(
-        &self,
-        athlete_id: &str,
-        oldest: NaiveDate,
-        newest: NaiveDate,
-    ) -> Result<ActivityList, ProviderError> {
-        let id = path_id(athlete_id)?;
-        let mut list = ActivityList {
-            activities: Vec::new(),
-            strava_stubs: Vec::new(),
-        };
-        for item in self.listed_activities(id, oldest, newest).await? {
-            let activity = item.into_activity(id)?;
-            if activity.stub {
-                list.strava_stubs.push(StravaStub::of(activity));
-            } else {
-                list.activities.push(activity);
-            }
-        }
-        Ok(list)
     }
 
     /// Disconnects the app whose OAuth access `token` is: the platform forgets the grant and

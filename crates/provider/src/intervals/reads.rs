@@ -59,26 +59,15 @@ impl IntervalsClient {
         newest: NaiveDate,
     ) -> Result<Vec<Activity>, ProviderError> {
         let id = path_id(athlete)?;
-        self.listed_activities(id, oldest, newest)
-            .await?
-            .into_iter()
-            .map(|a| a.into_activity(id))
-            .collect()
-    }
-
-    pub(super) async fn listed_activities(
-        &self,
-        id: &str,
-        oldest: NaiveDate,
-        newest: NaiveDate,
-    ) -> Result<Vec<ActivityDto>, ProviderError> {
-        self.get(&Get {
-            segments: &["athlete", id, "activities"],
-            query: window(oldest, newest, None),
-            athlete: Some(id),
-            scope: Some("ACTIVITY:READ"),
-        })
-        .await
+        let listed: Vec<ActivityDto> = self
+            .get(&Get {
+                segments: &["athlete", id, "activities"],
+                query: window(oldest, newest, None),
+                athlete: Some(id),
+                scope: Some("ACTIVITY:READ"),
+            })
+            .await?;
+        listed.into_iter().map(|a| a.into_activity(id)).collect()
     }
 
     /// Every stream of an activity (all types asked for by name), and the size of their JSON.

@@ -63,7 +63,7 @@ impl From<AthleteDto> for Athlete {
 }
 
 #[derive(Deserialize)]
-pub(super) struct WorkoutDto {
+pub struct WorkoutDto {
     id: String,
     athlete_id: String,
     date: String,
@@ -106,7 +106,7 @@ impl TryFrom<WorkoutDto> for Workout {
 }
 
 #[derive(Deserialize)]
-pub(super) struct ActivityDto {
+pub struct ActivityDto {
     id: String,
     athlete_id: String,
     start_time: String,

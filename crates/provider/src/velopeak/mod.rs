@@ -18,6 +18,7 @@ pub mod webhook;
 
 pub use crate::streams::FetchedStreams;
 pub use feed::{Change, Conditional, DateWindow};
+pub use reads::ListedItem;
 pub use subscriptions::WebhookSubscription;
 
 use crate::ProviderError;

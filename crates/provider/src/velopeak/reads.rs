@@ -1,6 +1,6 @@
 //! The VeloPeak reads a sync is made of, every one for a named athlete (the caller's own id or
-//! an athlete who shares with them as coach): pages by date window, the change feed, single
-//! items, streams and the athlete's profile.
+//! an athlete who shares with them as coach): pages by date window, the change feed and single
+//! items of either kind of [`ListedItem`], streams and the athlete's profile.
 
 use super::dto::{ActivityDto, AthleteDto, AthleteListDto, PageDto, WorkoutDto};
 use super::feed::{self, Change, Conditional, DateWindow};
@@ -13,58 +13,63 @@ use offpeak_domain::{Activity, Athlete, Sensitive, StreamKind, Workout};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+/// An item the platform lists by date window and as a change feed, one athlete's at a time:
+/// [`Workout`] or [`Activity`].
+pub trait ListedItem: TryFrom<Self::Dto, Error = ProviderError> + Send {
+    /// Its collection under `/api/v1`.
+    #[doc(hidden)]
+    const COLLECTION: &'static str;
+    /// Its JSON shape; not nameable outside the provider.
+    #[doc(hidden)]
+    type Dto: DeserializeOwned + Send;
+    /// The athlete it belongs to.
+    fn athlete_id(&self) -> &str;
+}
+
+impl ListedItem for Workout {
+    const COLLECTION: &'static str = "workouts";
+    type Dto = WorkoutDto;
+    fn athlete_id(&self) -> &str {
+        &self.athlete_id
+    }
+}
+
+impl ListedItem for Activity {
+    const COLLECTION: &'static str = "activities";
+    type Dto = ActivityDto;
+    fn athlete_id(&self) -> &str {
+        &self.athlete_id
+    }
+}
+
 impl VelopeakClient {
-    /// A page of `athlete_id`'s planned workouts in `window`, in date order.
-    pub async fn list_workouts(
+    /// A page of `athlete_id`'s planned workouts or activities in `window` (local dates), in
+    /// date order.
+    pub async fn list<T: ListedItem>(
         &self,
         token: &Sensitive<String>,
         athlete_id: &str,
         window: &DateWindow,
         cursor: Option<&str>,
-    ) -> Result<Page<Workout>, ProviderError> {
-        let get = windowed(Get::new(&["workouts"]), athlete_id, window, cursor);
-        self.page::<WorkoutDto, _>(token, get).await
+    ) -> Result<Page<T>, ProviderError> {
+        let get = windowed(Get::new(&[T::COLLECTION]), athlete_id, window, cursor);
+        self.page::<T::Dto, _>(token, get).await
     }
 
-    /// A page of `athlete_id`'s activities in `window` (local dates), in date order.
-    pub async fn list_activities(
-        &self,
-        token: &Sensitive<String>,
-        athlete_id: &str,
-        window: &DateWindow,
-        cursor: Option<&str>,
-    ) -> Result<Page<Activity>, ProviderError> {
-        let get = windowed(Get::new(&["activities"]), athlete_id, window, cursor);
-        self.page::<ActivityDto, _>(token, get).await
-    }
-
-    /// The change feed of planned workouts: everything changed after `since`, ordered by
-    /// (`updated_at`, id), deletions as [`Change::Deleted`], [`super::MAX_PAGE`] a page.
-    /// `etag` is the tag of the same page asked before: unchanged, it is
+    /// The change feed of planned workouts or activities: everything changed after `since`,
+    /// ordered by (`updated_at`, id), deletions as [`Change::Deleted`], [`super::MAX_PAGE`] a
+    /// page. `etag` is the tag of the same page asked before: unchanged, it is
     /// [`Conditional::NotModified`].
-    pub async fn workout_changes(
+    pub async fn changes<T: ListedItem>(
         &self,
         token: &Sensitive<String>,
         athlete_id: &str,
         since: DateTime<Utc>,
         cursor: Option<&str>,
         etag: Option<&str>,
-    ) -> Result<Conditional<Page<Change<Workout>>>, ProviderError> {
-        let get = changes(Get::new(&["workouts"]), athlete_id, since, cursor, etag);
-        self.feed::<WorkoutDto, _>(token, get).await
-    }
-
-    /// The change feed of activities, as [`VelopeakClient::workout_changes`].
-    pub async fn activity_changes(
-        &self,
-        token: &Sensitive<String>,
-        athlete_id: &str,
-        since: DateTime<Utc>,
-        cursor: Option<&str>,
-        etag: Option<&str>,
-    ) -> Result<Conditional<Page<Change<Activity>>>, ProviderError> {
-        let get = changes(Get::new(&["activities"]), athlete_id, since, cursor, etag);
-        self.feed::<ActivityDto, _>(token, get).await
+    ) -> Result<Conditional<Page<Change<T>>>, ProviderError> {
+        let get = changed_since(Get::new(&[T::COLLECTION]), athlete_id, since, cursor, etag);
+        self.feed::<T::Dto, _>(token, get).await
     }
 
     /// One planned workout of `athlete_id`; `None` if there is none by that id (any more), or
@@ -75,9 +80,7 @@ impl VelopeakClient {
         athlete_id: &str,
         id: &str,
     ) -> Result<Option<Workout>, ProviderError> {
-        let get = Get::new(&["workouts", id]).athlete(athlete_id);
-        let item = self.item::<WorkoutDto, Workout>(token, get).await?;
-        Ok(item.filter(|w| w.athlete_id == athlete_id))
+        self.item_of(token, athlete_id, id).await
     }
 
     /// One activity of `athlete_id`; `None` if there is none by that id (any more), or it
@@ -88,9 +91,7 @@ impl VelopeakClient {
         athlete_id: &str,
         id: &str,
     ) -> Result<Option<Activity>, ProviderError> {
-        let get = Get::new(&["activities", id]).athlete(athlete_id);
-        let item = self.item::<ActivityDto, Activity>(token, get).await?;
-        Ok(item.filter(|a| a.athlete_id == athlete_id))
+        self.item_of(token, athlete_id, id).await
     }
 
     /// Every stream of an activity (all types asked for by name), and the size of their JSON.
@@ -160,18 +161,19 @@ impl VelopeakClient {
         }
     }
 
-    /// One item, `None` on 404.
-    async fn item<D, T>(
+    /// One item of `athlete_id`; `None` on 404, or when it belongs to another athlete.
+    async fn item_of<T: ListedItem>(
         &self,
         token: &Sensitive<String>,
-        get: Get<'_>,
-    ) -> Result<Option<T>, ProviderError>
-    where
-        D: DeserializeOwned,
-        T: TryFrom<D, Error = ProviderError>,
-    {
-        match self.fetch::<D>(token, get).await? {
-            Answer::Fresh { value, .. } => Ok(Some(T::try_from(value)?)),
+        athlete_id: &str,
+        id: &str,
+    ) -> Result<Option<T>, ProviderError> {
+        let get = Get::new(&[T::COLLECTION, id]).athlete(athlete_id);
+        match self.fetch::<T::Dto>(token, get).await? {
+            Answer::Fresh { value, .. } => {
+                let item = T::try_from(value)?;
+                Ok((item.athlete_id() == athlete_id).then_some(item))
+            }
             Answer::NotFound => Ok(None),
             Answer::NotModified => Err(ProviderError::BadResponse(
                 "an item answered 304 unasked".into(),
@@ -229,7 +231,7 @@ fn windowed<'a>(
     )
 }
 
-fn changes<'a>(
+fn changed_since<'a>(
     get: Get<'a>,
     athlete_id: &'a str,
     since: DateTime<Utc>,

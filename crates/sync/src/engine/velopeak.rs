@@ -12,10 +12,9 @@ use super::windows::{self, Span};
 use crate::SyncError;
 use crate::progress::SyncPhase;
 use chrono::{DateTime, NaiveDate, Utc};
-use offpeak_domain::{Activity, ConnectionId, Sensitive, Workout};
-use offpeak_provider::ProviderError;
-use offpeak_provider::velopeak::{Change, Conditional, DateWindow, Page, VelopeakClient};
-use offpeak_store::{Applied, Changes, PageCheckpoint, Store, StoreError};
+use offpeak_domain::{Activity, Workout};
+use offpeak_provider::velopeak::{Change, Conditional, DateWindow, ListedItem, VelopeakClient};
+use offpeak_store::{CachedItem, Changes, PageCheckpoint};
 use serde::{Deserialize, Serialize};
 
 /// How far before the server's clock at the start of a first pass the feed is read from
@@ -59,32 +58,11 @@ impl Reach {
     pub(crate) const IN_ORDER: [Reach; 3] = [Reach::Calendar, Reach::History, Reach::Everything];
 }
 
-/// What differs between planned workouts and activities.
-pub(crate) trait Summary: Sized + Send + Sync + 'static {
+/// What differs between planned workouts and activities, beyond how the platform lists them
+/// ([`ListedItem`]) and how the cache keeps them ([`CachedItem`]).
+pub(crate) trait Summary: ListedItem + CachedItem + Sync + 'static {
     const RESOURCE: &'static str;
     fn stamp(&self) -> DateTime<Utc>;
-    fn list<'a>(
-        client: &'a VelopeakClient,
-        token: &'a Sensitive<String>,
-        athlete: &'a str,
-        window: &'a DateWindow,
-        cursor: Option<&'a str>,
-    ) -> impl Future<Output = Result<Page<Self>, ProviderError>> + Send + 'a;
-    fn changes<'a>(
-        client: &'a VelopeakClient,
-        token: &'a Sensitive<String>,
-        athlete: &'a str,
-        since: DateTime<Utc>,
-        cursor: Option<&'a str>,
-        etag: Option<&'a str>,
-    ) -> impl Future<Output = Result<Conditional<Page<Change<Self>>>, ProviderError>> + Send + 'a;
-    fn apply<'a>(
-        store: &'a Store,
-        connection: &'a ConnectionId,
-        athlete: &'a str,
-        changes: &'a Changes<Self>,
-        checkpoint: &'a PageCheckpoint<'a>,
-    ) -> impl Future<Output = Result<Applied, StoreError>> + Send + 'a;
 }
 
 impl Summary for Workout {
@@ -92,70 +70,12 @@ impl Summary for Workout {
     fn stamp(&self) -> DateTime<Utc> {
         self.updated_at
     }
-    fn list<'a>(
-        client: &'a VelopeakClient,
-        token: &'a Sensitive<String>,
-        athlete: &'a str,
-        window: &'a DateWindow,
-        cursor: Option<&'a str>,
-    ) -> impl Future<Output = Result<Page<Self>, ProviderError>> + Send + 'a {
-        client.list_workouts(token, athlete, window, cursor)
-    }
-    fn changes<'a>(
-        client: &'a VelopeakClient,
-        token: &'a Sensitive<String>,
-        athlete: &'a str,
-        since: DateTime<Utc>,
-        cursor: Option<&'a str>,
-        etag: Option<&'a str>,
-    ) -> impl Future<Output = Result<Conditional<Page<Change<Self>>>, ProviderError>> + Send + 'a
-    {
-        client.workout_changes(token, athlete, since, cursor, etag)
-    }
-    fn apply<'a>(
-        store: &'a Store,
-        connection: &'a ConnectionId,
-        athlete: &'a str,
-        changes: &'a Changes<Self>,
-        checkpoint: &'a PageCheckpoint<'a>,
-    ) -> impl Future<Output = Result<Applied, StoreError>> + Send + 'a {
-        store.apply_workouts(connection, athlete, changes, checkpoint)
-    }
 }
 
 impl Summary for Activity {
     const RESOURCE: &'static str = "activities";
     fn stamp(&self) -> DateTime<Utc> {
         self.updated_at
-    }
-    fn list<'a>(
-        client: &'a VelopeakClient,
-        token: &'a Sensitive<String>,
-        athlete: &'a str,
-        window: &'a DateWindow,
-        cursor: Option<&'a str>,
-    ) -> impl Future<Output = Result<Page<Self>, ProviderError>> + Send + 'a {
-        client.list_activities(token, athlete, window, cursor)
-    }
-    fn changes<'a>(
-        client: &'a VelopeakClient,
-        token: &'a Sensitive<String>,
-        athlete: &'a str,
-        since: DateTime<Utc>,
-        cursor: Option<&'a str>,
-        etag: Option<&'a str>,
-    ) -> impl Future<Output = Result<Conditional<Page<Change<Self>>>, ProviderError>> + Send + 'a
-    {
-        client.activity_changes(token, athlete, since, cursor, etag)
-    }
-    fn apply<'a>(
-        store: &'a Store,
-        connection: &'a ConnectionId,
-        athlete: &'a str,
-        changes: &'a Changes<Self>,
-        checkpoint: &'a PageCheckpoint<'a>,
-    ) -> impl Future<Output = Result<Applied, StoreError>> + Send + 'a {
-        store.apply_activities(connection, athlete, changes, checkpoint)
     }
 }
 
@@ -233,14 +153,10 @@ async fn write<T: Summary>(
         resource: T::RESOURCE,
         state: &state,
     };
-    T::apply(
-        session.store,
-        &session.record.id,
-        athlete,
-        &changes,
-        &checkpoint,
-    )
-    .await?;
+    session
+        .store
+        .apply_changes(&session.record.id, athlete, &changes, &checkpoint)
+        .await?;
     Ok(())
 }
 
@@ -277,7 +193,7 @@ async fn list_page<T: Summary>(
     let page = session
         .call(|token| {
             let (window, cursor) = (&window, cursor.as_deref());
-            async move { T::list(client, &token, athlete, window, cursor).await }
+            async move { client.list::<T>(&token, athlete, window, cursor).await }
         })
         .await?;
     let now = Utc::now();
@@ -339,7 +255,11 @@ async fn feed_page<T: Summary>(
     let answer = session
         .call(|token| {
             let (cursor, etag) = (cursor.as_deref(), etag.as_deref());
-            async move { T::changes(client, &token, athlete, since, cursor, etag).await }
+            async move {
+                client
+                    .changes::<T>(&token, athlete, since, cursor, etag)
+                    .await
+            }
         })
         .await?;
     let (page, fresh_etag) = match answer {

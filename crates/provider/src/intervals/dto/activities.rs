@@ -69,28 +69,6 @@ pub(in crate::intervals) struct ActivityDto {
     source: Option<String>,
 }
 
-/// An activity the platform will not pass on because it came from Strava: only its id and
-/// local start are known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StravaStub {
-    pub id: String,
-    pub start_date_local: String,
-}
-
-impl StravaStub {
-    /// The stub an activity marked `stub` stands for.
-    pub(in crate::intervals) fn of(activity: Activity) -> StravaStub {
-        StravaStub {
-            start_date_local: activity
-                .start_time
-                .naive_utc()
-                .format("%Y-%m-%dT%H:%M:%S")
-                .to_string(),
-            id: activity.id,
-        }
-    }
-}
-
 impl ActivityDto {
     fn is_stub(&self) -> bool {
         self.start_date.is_none() && self.source.as_deref() == Some("STRAVA")
@@ -201,8 +179,6 @@ mod tests {
         assert_eq!(a.athlete_id, "i1042");
         assert!(a.stream_types.is_empty() && a.moving_time_s == 0);
         assert_eq!(a.updated_at, NO_STAMP, "no stamp: a stable stand-in");
-        let stub = StravaStub::of(a);
-        assert_eq!(stub.start_date_local, "2025-04-09T06:00:00");
     }
 
     #[test]

@@ -53,10 +53,6 @@ pub(in crate::intervals) enum Filed {
 }
 
 impl EventDto {
-    pub(in crate::intervals) fn is_workout(&self) -> bool {
-        self.category.as_deref() == Some("WORKOUT")
-    }
-
     /// The event filed by its category, for the athlete whose calendar this is when the event
     /// does not say.
     pub(in crate::intervals) fn into_filed(self, athlete: &str) -> Result<Filed, ProviderError> {
@@ -79,10 +75,7 @@ impl EventDto {
     }
 
     /// The planned workout (its `race` left unset).
-    pub(in crate::intervals) fn into_workout(
-        self,
-        athlete: &str,
-    ) -> Result<Workout, ProviderError> {
+    fn into_workout(self, athlete: &str) -> Result<Workout, ProviderError> {
         let (date, time) = local_start(&self.start_date_local, &self.id)?;
         Ok(Workout {
             date,

@@ -14,7 +14,6 @@ mod streams;
 mod wellness;
 
 pub(super) use activities::ActivityDto;
-pub use activities::StravaStub;
 pub(super) use athlete::AthleteDto;
 pub(super) use events::{EventDto, Filed};
 pub(super) use streams::StreamDto;
