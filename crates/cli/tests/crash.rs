@@ -4,7 +4,7 @@
 //! the kills land on page writes of every phase. Then the cache must pass SQLite's integrity
 //! check, equal the server item by item, and hold every stream the policy asks for, decodable. Needs a Secret Service, as `cli.rs` does: `scripts/test` starts one.
 
-#[path = "../../sync/tests/common/truth.rs"]
+#[path = "../../sync/tests/common/truth/mod.rs"]
 mod truth;
 
 use chrono::{Local, Months};
