@@ -167,14 +167,18 @@ async fn recent_activities_get_streams_equal_to_what_the_platform_sent() {
     let curve = &figures.power_curve;
     assert!(curve.len() >= 10, "{curve:?}");
     assert!(curve.windows(2).all(|p| p[0].0 < p[1].0), "{curve:?}");
-    // A window whose length is a multiple of a shorter one holds a stretch of that shorter
-    // length at least as hard; other pairs need not be ordered (a 20 s window can take in two
-    // 10 s efforts that no 15 s window holds together).
-    for (i, &(short_s, short_w)) in curve.iter().enumerate() {
-        for &(long_s, long_w) in &curve[i + 1..] {
+    // The longer, the lower: a span made of whole shorter spans cannot average more than the
+    // best of them (between other durations the curve may rise a little: 10 W, 0, 10 W holds
+    // more for 3 s than for 2), while the work done only grows with the duration.
+    for (i, &(short, short_w)) in curve.iter().enumerate() {
+        for &(long, long_w) in &curve[i + 1..] {
+            if long % short == 0 {
+                assert!(long_w <= short_w, "{long} s above {short} s: {curve:?}");
+            }
+            let rounding = 0.05 * f64::from(short + long);
             assert!(
-                long_s % short_s != 0 || short_w + 1e-9 >= long_w,
-                "{long_s} s held harder than {short_s} s: {curve:?}"
+                f64::from(long) * long_w + rounding >= f64::from(short) * short_w,
+                "less work in {long} s than in {short} s: {curve:?}"
             );
         }
     }
@@ -184,7 +188,7 @@ async fn recent_activities_get_streams_equal_to_what_the_platform_sent() {
         assert!(!zones.is_empty(), "{what} zones");
         let total: f64 = zones.iter().map(|s| f64::from(*s)).sum();
         assert!(
-            total >= 0.95 * seconds && total <= seconds + zones.len() as f64,
+            total >= 0.9 * seconds && total <= seconds + zones.len() as f64,
             "{what} zones hold {total} s of a {seconds} s ride: {zones:?}"
         );
     }

@@ -109,7 +109,9 @@ pub(crate) fn activity_json(
         .set("race", planned.is_some_and(|w| w.race.is_some()))
         .set(
             "paired_event_id",
-            a.planned_workout_id.as_deref().map(ids::event_id),
+            a.planned_workout_id
+                .as_deref()
+                .map(|id| sources.events.get(id)),
         )
         .set("stream_types", stream_types)
         .set("source", source)

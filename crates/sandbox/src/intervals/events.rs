@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::athlete::sport_type;
 use super::auth::{self, Call};
 use super::errors::IcuError;
-use super::ids;
+use super::ids::{self, EventIds};
 use super::query::{Obj, local_string, round};
 use super::scopes::Area;
 use super::workout_doc::workout_doc;
@@ -43,14 +43,14 @@ fn start_of(date: NaiveDate, hh_mm: Option<&str>) -> String {
     local_string(date.and_time(time))
 }
 
-pub(crate) fn workout_event(w: &Workout, a: &Athlete, resolve: bool) -> Value {
+pub(crate) fn workout_event(w: &Workout, a: &Athlete, resolve: bool, ids: &EventIds) -> Value {
     let doc = workout_doc(w, a, resolve);
     let structured = doc.is_some();
     let target = doc
         .as_ref()
         .and_then(|d| d["target"].as_str().map(str::to_string));
     let mut obj = Obj::default()
-        .set("id", ids::event_id(&w.id))
+        .set("id", ids.get(&w.id))
         .set("athlete_id", ids::athlete_id(&a.id))
         .set(
             "start_date_local",
@@ -82,11 +82,11 @@ pub(crate) fn workout_event(w: &Workout, a: &Athlete, resolve: bool) -> Value {
         .value()
 }
 
-pub(crate) fn note_event(n: &CalendarNote) -> Value {
+pub(crate) fn note_event(n: &CalendarNote, ids: &EventIds) -> Value {
     // The end is exclusive: midnight after the last day.
     let end = n.end_date + Duration::days(1);
     Obj::default()
-        .set("id", ids::event_id(&n.id))
+        .set("id", ids.get(&n.id))
         .set("athlete_id", ids::athlete_id(&n.athlete_id))
         .set("start_date_local", start_of(n.start_date, None))
         .set("end_date_local", start_of(end, None))
@@ -108,30 +108,31 @@ pub(crate) fn events(
     newest: NaiveDate,
     resolve: bool,
 ) -> Vec<Value> {
+    let ids = EventIds::of(data);
     let mut rows: Vec<(String, i64, Value)> = Vec::new();
     for w in data
         .workouts
         .iter()
         .filter(|w| w.athlete_id == athlete.id && w.date >= oldest && w.date <= newest)
     {
-        let event = workout_event(w, athlete, resolve);
+        let event = workout_event(w, athlete, resolve, &ids);
         let key = event["start_date_local"]
             .as_str()
             .unwrap_or_default()
             .to_string();
-        rows.push((key, ids::event_id(&w.id), event));
+        rows.push((key, ids.get(&w.id), event));
     }
     for n in data
         .notes
         .iter()
         .filter(|n| n.athlete_id == athlete.id && n.start_date <= newest && n.end_date >= oldest)
     {
-        let event = note_event(n);
+        let event = note_event(n, &ids);
         let key = event["start_date_local"]
             .as_str()
             .unwrap_or_default()
             .to_string();
-        rows.push((key, ids::event_id(&n.id), event));
+        rows.push((key, ids.get(&n.id), event));
     }
     rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     rows.into_iter().map(|(_, _, e)| e).collect()

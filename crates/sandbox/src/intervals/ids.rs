@@ -6,14 +6,17 @@
 //!   came from Strava get eleven bare digits, like Strava's own ids.
 //! - Events (planned workouts and calendar notes): an int from the hash of the id.
 //!
-//! All of it is a pure function of the data set id, so ids are stable across restarts and
-//! across changes made through the control endpoint.
+//! All of it is a function of the data set id, so ids are stable across restarts and across
+//! changes made through the control endpoint. Like the platform's, ids are unique: with
+//! thousands of items, two hashes land on the same number now and then, and the item created
+//! later then draws again (the hash salted with a counter) until its id is free.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use sha2::{Digest, Sha256};
 
 use crate::data::{Activity, Athlete, Dataset};
+use chrono::{DateTime, Utc};
 
 /// The first eight bytes of SHA-256 over `salt` and `id`, as a number.
 fn hash(salt: &str, id: &str) -> u64 {
@@ -70,12 +73,46 @@ pub(crate) fn find_athlete(data: &Dataset, n: u64) -> Option<&Athlete> {
     data.athletes.iter().find(|a| athlete_number(&a.id) == n)
 }
 
+/// `salt`, or `salt#n` for the `n`th draw after a collision.
+fn salted(salt: &str, draw: u32) -> String {
+    if draw == 0 {
+        salt.to_owned()
+    } else {
+        format!("{salt}#{draw}")
+    }
+}
+
+/// Gives each item, oldest first, the first of its candidate ids no earlier item took.
+fn unique<T: Clone + Eq + std::hash::Hash>(
+    mut items: Vec<(DateTime<Utc>, &str)>,
+    candidate: impl Fn(&str, u32) -> T,
+) -> HashMap<String, T> {
+    items.sort();
+    let mut taken = HashSet::new();
+    let mut ids = HashMap::new();
+    for (_, id) in items {
+        let mut draw = 0;
+        let chosen = loop {
+            let next = candidate(id, draw);
+            if taken.insert(next.clone()) {
+                break next;
+            }
+            draw += 1;
+        };
+        ids.insert(id.to_owned(), chosen);
+    }
+    ids
+}
+
 /// Which activities reach the API only as Strava stubs: about 3% of them, chosen by the hash
 /// of their id, and always each athlete's first activity, so that every athlete with
-/// activities shows at least one stub.
+/// activities shows at least one stub. Also the (unique) Intervals ids of activities and
+/// events.
 #[derive(Debug, Default)]
 pub(crate) struct Sources {
     strava: HashSet<String>,
+    activities: HashMap<String, String>,
+    pub(crate) events: EventIds,
 }
 
 impl Sources {
@@ -88,7 +125,18 @@ impl Sources {
                 strava.insert(a.id.clone());
             }
         }
-        Sources { strava }
+        let activities = unique(
+            data.activities
+                .iter()
+                .map(|a| (a.created_at, a.id.as_str()))
+                .collect(),
+            |id, draw| activity_candidate(id, strava.contains(id), draw),
+        );
+        Sources {
+            strava,
+            activities,
+            events: EventIds::of(data),
+        }
     }
 
     pub(crate) fn is_strava(&self, activity_id: &str) -> bool {
@@ -97,17 +145,10 @@ impl Sources {
 
     /// The Intervals id of an activity: `i12345678`, or bare digits for a Strava one.
     pub(crate) fn activity_id(&self, dataset_id: &str) -> String {
-        if self.is_strava(dataset_id) {
-            format!(
-                "{}",
-                10_000_000_000 + hash("strava-id", dataset_id) % 9_000_000_000
-            )
-        } else {
-            format!(
-                "i{}",
-                10_000_000 + hash("activity", dataset_id) % 90_000_000
-            )
-        }
+        self.activities
+            .get(dataset_id)
+            .cloned()
+            .unwrap_or_else(|| activity_candidate(dataset_id, self.is_strava(dataset_id), 0))
     }
 
     /// The activity with Intervals id `id`.
@@ -122,10 +163,57 @@ impl Sources {
     }
 }
 
-/// The int id of the event made from a planned workout or a calendar note.
+/// An activity's id at its `draw`th try.
+fn activity_candidate(dataset_id: &str, strava: bool, draw: u32) -> String {
+    if strava {
+        let salt = salted("strava-id", draw);
+        format!(
+            "{}",
+            10_000_000_000 + hash(&salt, dataset_id) % 9_000_000_000
+        )
+    } else {
+        let salt = salted("activity", draw);
+        format!("i{}", 10_000_000 + hash(&salt, dataset_id) % 90_000_000)
+    }
+}
+
+/// The int id of the event made from a planned workout or a calendar note, at its first try
+/// (see [`EventIds`] for the id it gets).
 pub(crate) fn event_id(dataset_id: &str) -> i64 {
-    let n = 10_000_000 + hash("event", dataset_id) % 89_999_999;
+    event_candidate(dataset_id, 0)
+}
+
+fn event_candidate(dataset_id: &str, draw: u32) -> i64 {
+    let n = 10_000_000 + hash(&salted("event", draw), dataset_id) % 89_999_999;
     i64::try_from(n).unwrap_or(10_000_000)
+}
+
+/// The unique ids of the events made from planned workouts and calendar notes. Notes come
+/// first (the control endpoint cannot make new ones), then workouts in creation order.
+#[derive(Debug, Default)]
+pub(crate) struct EventIds {
+    ids: HashMap<String, i64>,
+}
+
+impl EventIds {
+    pub(crate) fn of(data: &Dataset) -> EventIds {
+        let items = data
+            .notes
+            .iter()
+            .map(|n| (DateTime::<Utc>::MIN_UTC, n.id.as_str()))
+            .chain(data.workouts.iter().map(|w| (w.created_at, w.id.as_str())))
+            .collect();
+        EventIds {
+            ids: unique(items, event_candidate),
+        }
+    }
+
+    pub(crate) fn get(&self, dataset_id: &str) -> i64 {
+        self.ids
+            .get(dataset_id)
+            .copied()
+            .unwrap_or_else(|| event_id(dataset_id))
+    }
 }
 
 #[cfg(test)]
@@ -141,6 +229,21 @@ mod tests {
         assert_eq!(odd, athlete_number("coach-maria"));
         assert_eq!(athlete_number("a_0"), athlete_number("a_0"));
         assert_ne!(athlete_number("a_0"), 0);
+    }
+
+    #[test]
+    fn an_item_created_later_draws_again_when_its_id_is_taken() {
+        let t = |s: i64| DateTime::<Utc>::from_timestamp(s, 0).unwrap();
+        // Every first draw lands on 7; later draws on 100 + the draw.
+        let ids = unique(
+            vec![(t(2), "late"), (t(1), "early"), (t(3), "last")],
+            |_, draw| {
+                if draw == 0 { 7 } else { 100 + draw }
+            },
+        );
+        assert_eq!(ids["early"], 7);
+        assert_eq!(ids["late"], 101);
+        assert_eq!(ids["last"], 102);
     }
 
     #[test]
@@ -193,6 +296,12 @@ mod tests {
             let event = event_id(&a.id);
             assert!((10_000_000..i64::from(i32::MAX)).contains(&event));
         }
+        let distinct: HashSet<String> = data
+            .activities
+            .iter()
+            .map(|a| sources.activity_id(&a.id))
+            .collect();
+        assert_eq!(distinct.len(), data.activities.len(), "ids are unique");
         let some = &data.activities[1234];
         let found = sources.find_activity(&data, &sources.activity_id(&some.id));
         assert_eq!(found.map(|a| &a.id), Some(&some.id));
