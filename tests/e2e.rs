@@ -19,8 +19,8 @@ use offpeak_sandbox::{DEMO_INTERVALS_KEY, RunningSandbox, SandboxConfig, Variant
 use std::time::{Duration, Instant};
 use support::launch::launch;
 use support::screens::{
-    ONE_WINDOW, approve_and_see_the_calendar, card_of, count, fill_in_the_velopeak_registration,
-    screenshots,
+    ONE_WINDOW, approve_and_see_the_calendar, card_of, connected_to_velopeak, count,
+    fill_in_the_velopeak_registration, screenshots,
 };
 use support::webdriver::Session;
 
@@ -159,13 +159,7 @@ async fn accounts_show_scopes_and_expiry_and_disconnect_with_purge_removes_one()
         RunningSandbox::start_local(SandboxConfig::for_variant(Variant::Intervals, today))
             .await
             .unwrap();
-    let app = launch().await;
-    let session = Session::start(&app.driver.url, APP).await;
-    session
-        .wait_for("[data-testid=demo-button]", Duration::from_secs(20))
-        .await;
-    fill_in_the_velopeak_registration(&session, &velopeak).await;
-    approve_and_see_the_calendar(&session, &app.opened).await;
+    let (_app, session) = connected_to_velopeak(&velopeak, APP).await;
 
     // A second account: Intervals.icu with a personal API key, on a custom server.
     session.click("[data-testid=accounts-button]").await;

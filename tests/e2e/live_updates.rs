@@ -3,11 +3,8 @@
 //! without a sync or a click.
 
 use super::APP;
-use super::support::launch::{launch, next_opened_url};
-use super::support::screens::{
-    ONE_WINDOW, approve_and_see_the_calendar, fill_in_the_velopeak_registration, screenshots,
-};
-use super::support::webdriver::Session;
+use super::support::launch::next_opened_url;
+use super::support::screens::{ONE_WINDOW, connected_to_velopeak, screenshots};
 use chrono::{Datelike, Local};
 use offpeak_sandbox::{RunningSandbox, SandboxConfig};
 use std::time::Duration;
@@ -19,13 +16,7 @@ async fn a_plan_changed_on_the_platform_shows_at_once_with_live_updates_on() {
     let sandbox = RunningSandbox::start_local(SandboxConfig::demo(Local::now().date_naive()))
         .await
         .unwrap();
-    let app = launch().await;
-    let session = Session::start(&app.driver.url, APP).await;
-    session
-        .wait_for("[data-testid=demo-button]", Duration::from_secs(20))
-        .await;
-    fill_in_the_velopeak_registration(&session, &sandbox).await;
-    approve_and_see_the_calendar(&session, &app.opened).await;
+    let (app, session) = connected_to_velopeak(&sandbox, APP).await;
 
     // Off at first, and the card says turning it on asks for a permission.
     session.click("[data-testid=accounts-button]").await;

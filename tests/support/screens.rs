@@ -1,7 +1,7 @@
 //! What several end-to-end tests do on the app's screens: sign in with the sandbox's app
 //! registration, wait for the calendar, find an account card; and where screenshots go.
 
-use super::launch::next_opened_url;
+use super::launch::{Launch, launch, next_opened_url};
 use super::webdriver::Session;
 use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox};
 use std::path::{Path, PathBuf};
@@ -37,6 +37,22 @@ pub async fn approve_and_see_the_calendar(session: &Session, opened: &Path) -> S
         "Ana Ruiz"
     );
     url
+}
+
+/// Starts the app (`application`, the binary) and connects it to the VeloPeak `sandbox` through
+/// the welcome form and the browser, until the calendar shows and the first sync has ended.
+pub async fn connected_to_velopeak(
+    sandbox: &RunningSandbox,
+    application: &str,
+) -> (Launch, Session) {
+    let app = launch().await;
+    let session = Session::start(&app.driver.url, application).await;
+    session
+        .wait_for("[data-testid=demo-button]", Duration::from_secs(20))
+        .await;
+    fill_in_the_velopeak_registration(&session, sandbox).await;
+    approve_and_see_the_calendar(&session, &app.opened).await;
+    (app, session)
 }
 
 /// On the welcome screen: the VeloPeak app registration, then "connect" (the browser opens).

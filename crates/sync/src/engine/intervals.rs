@@ -18,7 +18,7 @@ use crate::progress::SyncPhase;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use offpeak_domain::ConnectionId;
 use offpeak_provider::intervals::IntervalsClient;
-use offpeak_store::{Changes, DateWindow, PageCheckpoint, Store};
+use offpeak_store::{CachedItem, Changes, DateWindow, PageCheckpoint, Store};
 use serde::{Deserialize, Serialize};
 
 /// Days before today that every later sync re-reads.
@@ -291,10 +291,13 @@ async fn read_window(
             .unwrap_or_else(|| today + Days::new(PLAN_AHEAD_DAYS)),
     };
     let (oldest, newest) = (window.oldest, window.newest);
-    let connection = &session.record.id;
-    let store = session.store;
-    let key = resource.as_str();
-    let state_after = |found: u64| serde_json::to_string(&next(found)).expect("state serializes");
+    let place = Place {
+        store: session.store,
+        connection: &session.record.id,
+        athlete,
+        resource: resource.as_str(),
+        window: &window,
+    };
     let found = match resource {
         Resource::Calendar => {
             let events = session
@@ -303,29 +306,13 @@ async fn read_window(
             let found = (events.workouts.len() + events.notes.len()) as u64;
             // Two tables, two transactions: the workouts keep the checkpoint as it stands, the
             // notes move it on, so a sync stopped in between reads the window again.
-            let unchanged = store
-                .checkpoint(connection, athlete, key)
+            let unchanged = place
+                .store
+                .checkpoint(place.connection, athlete, place.resource)
                 .await?
                 .unwrap_or_default();
-            let workouts = whole(events.workouts, &window);
-            store
-                .apply_workouts(
-                    connection,
-                    athlete,
-                    &workouts,
-                    &checkpoint(athlete, key, &unchanged),
-                )
-                .await?;
-            let state = state_after(found);
-            let notes = whole(events.notes, &window);
-            store
-                .apply_notes(
-                    connection,
-                    athlete,
-                    &notes,
-                    &checkpoint(athlete, key, &state),
-                )
-                .await?;
+            place.write(events.workouts, unchanged).await?;
+            place.write(events.notes, state_text(next(found))).await?;
             found
         }
         Resource::Activities => {
@@ -333,16 +320,7 @@ async fn read_window(
                 .run(client.activities_in(athlete, oldest, newest))
                 .await?;
             let found = activities.len() as u64;
-            let state = state_after(found);
-            let changes = whole(activities, &window);
-            store
-                .apply_activities(
-                    connection,
-                    athlete,
-                    &changes,
-                    &checkpoint(athlete, key, &state),
-                )
-                .await?;
+            place.write(activities, state_text(next(found))).await?;
             found
         }
         Resource::Wellness => {
@@ -350,16 +328,7 @@ async fn read_window(
                 .run(client.wellness(athlete, oldest, newest))
                 .await?;
             let found = days.len() as u64;
-            let state = state_after(found);
-            let changes = whole(days, &window);
-            store
-                .apply_wellness(
-                    connection,
-                    athlete,
-                    &changes,
-                    &checkpoint(athlete, key, &state),
-                )
-                .await?;
+            place.write(days, state_text(next(found))).await?;
             found
         }
     };
@@ -367,22 +336,39 @@ async fn read_window(
     Ok(found)
 }
 
-/// A window's answer: everything it holds, so what the cache holds there besides is deleted.
-fn whole<T>(upserts: Vec<T>, window: &DateWindow) -> Changes<T> {
-    Changes {
-        upserts,
-        deleted: Vec::new(),
-        window: Some(DateWindow {
-            oldest: window.oldest,
-            newest: window.newest,
-        }),
-    }
+fn state_text(state: WindowState) -> String {
+    serde_json::to_string(&state).expect("state serializes")
 }
 
-fn checkpoint<'a>(athlete: &'a str, resource: &'a str, state: &'a str) -> PageCheckpoint<'a> {
-    PageCheckpoint {
-        athlete_id: athlete,
-        resource,
-        state,
+/// Where a window's answer goes: one resource of one athlete, over one window.
+struct Place<'a> {
+    store: &'a Store,
+    connection: &'a ConnectionId,
+    athlete: &'a str,
+    resource: &'static str,
+    window: &'a DateWindow,
+}
+
+impl Place<'_> {
+    /// Writes a window's answer — everything it holds, so what the cache holds there besides is
+    /// deleted — together with the checkpoint `state`, in one transaction.
+    async fn write<T: CachedItem>(&self, items: Vec<T>, state: String) -> Result<(), SyncError> {
+        let changes = Changes {
+            upserts: items,
+            deleted: Vec::new(),
+            window: Some(DateWindow {
+                oldest: self.window.oldest,
+                newest: self.window.newest,
+            }),
+        };
+        let checkpoint = PageCheckpoint {
+            athlete_id: self.athlete,
+            resource: self.resource,
+            state: &state,
+        };
+        self.store
+            .apply_changes(self.connection, self.athlete, &changes, &checkpoint)
+            .await?;
+        Ok(())
     }
 }

@@ -55,20 +55,13 @@ pub(crate) async fn sync(
             let found = session
                 .call(|token| async move { client.workout(&token, athlete, id).await })
                 .await?;
-            let changes = match found {
-                Some(workout) => Changes {
-                    upserts: vec![workout],
-                    deleted: Vec::new(),
-                    window: None,
-                },
-                None => Changes {
-                    upserts: Vec::new(),
-                    deleted: vec![id.to_owned()],
-                    window: None,
-                },
-            };
             store
-                .apply_workouts(connection, athlete, &changes, &checkpoint)
+                .apply_changes(
+                    connection,
+                    athlete,
+                    &present_or_gone(found, id),
+                    &checkpoint,
+                )
                 .await?;
         }
         ObjectKind::Activity => {
@@ -76,20 +69,13 @@ pub(crate) async fn sync(
                 .call(|token| async move { client.activity(&token, athlete, id).await })
                 .await?;
             let present = found.is_some();
-            let changes = match found {
-                Some(activity) => Changes {
-                    upserts: vec![activity],
-                    deleted: Vec::new(),
-                    window: None,
-                },
-                None => Changes {
-                    upserts: Vec::new(),
-                    deleted: vec![id.to_owned()],
-                    window: None,
-                },
-            };
             store
-                .apply_activities(connection, athlete, &changes, &checkpoint)
+                .apply_changes(
+                    connection,
+                    athlete,
+                    &present_or_gone(found, id),
+                    &checkpoint,
+                )
                 .await?;
             if present
                 && let Some(task) = store.stream_task(connection, id).await?
@@ -100,4 +86,17 @@ pub(crate) async fn sync(
         }
     }
     Ok(())
+}
+
+/// The platform's answer for one object as a change: the object as it is now, or its deletion.
+fn present_or_gone<T>(found: Option<T>, id: &str) -> Changes<T> {
+    let (upserts, deleted) = match found {
+        Some(item) => (vec![item], Vec::new()),
+        None => (Vec::new(), vec![id.to_owned()]),
+    };
+    Changes {
+        upserts,
+        deleted,
+        window: None,
+    }
 }
