@@ -43,6 +43,7 @@ fn item(entry: CalendarEntry<'_>) -> CalendarItem {
             status: Some(status.into()),
             planned_workout_id: None,
             start_time: w.start_time.clone(),
+            stub: false,
         },
         CalendarEntry::Completed(a) => CalendarItem {
             id: a.id.clone(),
@@ -56,6 +57,7 @@ fn item(entry: CalendarEntry<'_>) -> CalendarItem {
             planned_workout_id: a.planned_workout_id.clone(),
             // The cache keeps the UTC start; a wall-clock time needs the time-zone rules.
             start_time: None,
+            stub: a.stub,
         },
     }
 }
@@ -74,7 +76,11 @@ mod tests {
             workout("w1", "2026-11-10", "Sweet spot"),
             workout("w3", "2026-11-25", "Long ride"),
         ];
-        let activities = [activity("a1", "2026-11-10", Some("w1"))];
+        let stub = offpeak_domain::Activity {
+            stub: true,
+            ..activity("a2", "2026-11-12", None)
+        };
+        let activities = [activity("a1", "2026-11-10", Some("w1")), stub];
         let view = month_view(month, today, &workouts, &activities);
 
         assert_eq!(
@@ -102,6 +108,11 @@ mod tests {
             (3600, Some(10_200.0))
         );
         assert_eq!(tenth[1].planned_workout_id.as_deref(), Some("w1"));
+        assert!(!tenth[0].stub && !tenth[1].stub);
+        assert!(
+            day("2026-11-12").items[0].stub,
+            "a Strava stub shows as one"
+        );
         assert_eq!(
             day("2026-11-25").items[0].status,
             Some(PlanStatus::Upcoming)

@@ -94,6 +94,9 @@ pub struct CalendarItem {
     pub planned_workout_id: Option<String>,
     /// Local `HH:MM`, when known.
     pub start_time: Option<String>,
+    /// A completed activity the platform only names (imported from Strava, which does not let
+    /// it share the details): no figures to show.
+    pub stub: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

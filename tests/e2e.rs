@@ -303,5 +303,39 @@ async fn accounts_show_scopes_and_expiry_and_disconnect_with_purge_removes_one()
     session
         .screenshot(&screenshots().join("accounts-after-purge.png"))
         .await;
+
+    // The Intervals.icu calendar: a Strava stub shows as one, muted, without figures.
+    session.click("[data-testid=accounts-button]").await;
+    session
+        .wait_for("[data-testid=calendar-item]", Duration::from_secs(20))
+        .await;
+    let stub = "[data-testid=calendar-item][data-stub=true]";
+    for _ in 0..12 {
+        if count(&session, stub).await > 0 {
+            break;
+        }
+        let shown = session.text_of("[data-testid=month-title]").await;
+        session.click("[data-testid=prev-month]").await;
+        session
+            .wait_for_text(
+                "[data-testid=month-title]",
+                |t| t != shown,
+                Duration::from_secs(10),
+            )
+            .await;
+        session
+            .wait_for("[data-testid=calendar-item]", Duration::from_secs(10))
+            .await;
+    }
+    let stubs = session.find_all(stub).await;
+    assert!(
+        !stubs.is_empty(),
+        "no Strava stub in the last twelve months"
+    );
+    let text = session.text(&stubs[0]).await;
+    assert!(text.contains("details on Strava"), "stub card: {text}");
+    session
+        .screenshot(&screenshots().join("calendar-strava-stub.png"))
+        .await;
     session.end().await;
 }

@@ -18,4 +18,9 @@ planned_workout_id: string | null,
 /**
  * Local `HH:MM`, when known.
  */
-start_time: string | null, };
+start_time: string | null, 
+/**
+ * A completed activity the platform only names (imported from Strava, which does not let
+ * it share the details): no figures to show.
+ */
+stub: boolean, };
