@@ -3,7 +3,7 @@
 //! without a sync or a click.
 
 use super::APP;
-use super::support::launch::next_opened_url;
+use super::support::launch::{opened_count, opened_url_after};
 use super::support::screens::{ONE_WINDOW, connected_to_velopeak, screenshots};
 use chrono::{Datelike, Local};
 use offpeak_sandbox::{RunningSandbox, SandboxConfig};
@@ -30,8 +30,9 @@ async fn a_plan_changed_on_the_platform_shows_at_once_with_live_updates_on() {
     assert!(hint.contains("“webhooks” permission"), "hint: {hint}");
 
     // On: the browser asks for the permission, then the switch is on.
+    let seen = opened_count(&app.opened);
     session.click("[data-testid=live-updates-switch]").await;
-    let consent = next_opened_url(&app.opened).await;
+    let consent = opened_url_after(&app.opened, seen).await;
     assert!(consent.contains("webhooks"), "consent asked for {consent}");
     offpeak_sandbox::approve(&consent).await.unwrap();
     session

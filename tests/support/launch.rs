@@ -36,6 +36,29 @@ pub async fn next_opened_url(log: &Path) -> String {
     }
 }
 
+/// How many addresses the app has opened in the browser so far.
+pub fn opened_count(log: &Path) -> usize {
+    std::fs::read_to_string(log).map_or(0, |t| t.lines().count())
+}
+
+/// The address the app opens after the first `seen` ones, once it has.
+pub async fn opened_url_after(log: &Path, seen: usize) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(url) = std::fs::read_to_string(log)
+            .ok()
+            .and_then(|t| t.lines().nth(seen).map(str::to_owned))
+        {
+            return url;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the app never opened the browser again"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// A fresh app data directory, a scripted browser, and tauri-driver ready to launch the app.
 pub struct Launch {
     _work: tempfile::TempDir,
