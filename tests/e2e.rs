@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use support::launch::launch;
 use support::screens::{
     ONE_WINDOW, approve_and_see_the_calendar, card_of, connected_to_velopeak, count,
-    fill_in_the_velopeak_registration, screenshots,
+    fill_in_the_velopeak_registration, previous_month, screenshots,
 };
 use support::webdriver::Session;
 
@@ -67,7 +67,7 @@ async fn connect_sync_and_browse_the_calendar_offline() {
     );
 
     // The previous month is all history: plans and the activities that did (or did not) follow.
-    session.click("[data-testid=prev-month]").await;
+    previous_month(&session).await;
     session
         .wait_for("[data-kind=completed]", Duration::from_secs(10))
         .await;
@@ -89,7 +89,7 @@ async fn connect_sync_and_browse_the_calendar_offline() {
     session
         .wait_for("[data-testid=calendar-item]", Duration::from_secs(30))
         .await;
-    session.click("[data-testid=prev-month]").await;
+    previous_month(&session).await;
     session
         .wait_for("[data-kind=completed]", Duration::from_secs(10))
         .await;
@@ -135,7 +135,7 @@ async fn try_with_demo_data_connects_to_the_built_in_server_through_pkce() {
         url.contains("code_challenge_method=S256"),
         "the demo uses the same PKCE sign-in: {url}"
     );
-    session.click("[data-testid=prev-month]").await;
+    previous_month(&session).await;
     session
         .wait_for(
             "[data-testid=calendar-item][data-kind=completed]",
@@ -314,15 +314,7 @@ async fn accounts_show_scopes_and_expiry_and_disconnect_with_purge_removes_one()
         if count(&session, stub).await > 0 {
             break;
         }
-        let shown = session.text_of("[data-testid=month-title]").await;
-        session.click("[data-testid=prev-month]").await;
-        session
-            .wait_for_text(
-                "[data-testid=month-title]",
-                |t| t != shown,
-                Duration::from_secs(10),
-            )
-            .await;
+        previous_month(&session).await;
         session
             .wait_for("[data-testid=calendar-item]", Duration::from_secs(10))
             .await;

@@ -76,6 +76,19 @@ pub async fn fill_in_the_velopeak_registration(session: &Session, sandbox: &Runn
     session.screenshot(&screenshots().join("waiting.png")).await;
 }
 
+/// Goes one month back in the calendar and waits until that month is the one shown.
+pub async fn previous_month(session: &Session) {
+    let shown = session.text_of("[data-testid=month-title]").await;
+    session.click("[data-testid=prev-month]").await;
+    session
+        .wait_for_text(
+            "[data-testid=month-title]",
+            |t| t != shown,
+            Duration::from_secs(10),
+        )
+        .await;
+}
+
 pub async fn count(session: &Session, css: &str) -> usize {
     session.find_all(css).await.len()
 }
