@@ -2,7 +2,7 @@ mod common;
 
 use common::{checkpoint, connected, figures, raw, stored, streams, upserts};
 use offpeak_domain::samples::activity;
-use offpeak_domain::{ActivityFigures, ConnectionId, Streams};
+use offpeak_domain::{ActivityFigures, ConnectionId, StreamKind, Streams};
 use offpeak_store::{StreamStorage, StreamsToSave, codec};
 
 async fn cached(store: &offpeak_store::Store, id: &ConnectionId, ids: &[&str]) {
@@ -128,6 +128,60 @@ async fn a_batch_saves_every_cached_activity_in_one_go_and_skips_a_vanished_one(
     assert_eq!(store.streams(&id, "gone").await.unwrap(), None);
     let storage = store.stream_storage(Some(&id)).await.unwrap();
     assert_eq!((storage.activities, storage.json_bytes), (2, 50_002));
+}
+
+#[tokio::test]
+async fn a_batch_replaces_earlier_streams_and_keeps_the_last_entry_of_an_activity_named_twice() {
+    let (_dir, store, id) = connected("c1").await;
+    cached(&store, &id, &["a1", "a2"]).await;
+    let (first, long, short) = (streams(600), streams(300), streams(30));
+    let mut fewer = streams(20);
+    fewer
+        .series
+        .retain(|(kind, _)| *kind != StreamKind::Heartrate);
+    assert!(fewer.series.len() < first.series.len());
+    let no_figures = ActivityFigures::default();
+    let item = |activity_id, streams, json_bytes| StreamsToSave {
+        activity_id,
+        fingerprint: "fp",
+        streams,
+        json_bytes,
+        figures: &no_figures,
+    };
+    let saved = store
+        .save_stream_batch(&id, &[item("a1", &first, 1)])
+        .await
+        .unwrap();
+    assert_eq!(saved, [true]);
+    let figures = figures();
+    let saved = store
+        .save_stream_batch(
+            &id,
+            &[
+                item("a1", &long, 2),
+                item("a2", &short, 3),
+                StreamsToSave {
+                    figures: &figures,
+                    ..item("a1", &fewer, 4)
+                },
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(saved, [true, true, true]);
+    assert_eq!(
+        store.streams(&id, "a1").await.unwrap(),
+        Some(stored(&fewer))
+    );
+    assert_eq!(store.figures(&id, "a1").await.unwrap(), Some(figures));
+    assert_eq!(
+        store.streams(&id, "a2").await.unwrap(),
+        Some(stored(&short))
+    );
+    let storage = store.stream_storage(Some(&id)).await.unwrap();
+    assert_eq!((storage.activities, storage.json_bytes), (2, 7));
+    let series = (fewer.series.len() + short.series.len()) as u64;
+    assert_eq!(storage.series, series);
 }
 
 #[tokio::test]
