@@ -37,7 +37,7 @@ pub use changes::{Applied, Changes, DateWindow};
 pub use connections::{ConnectionRecord, NewConnection};
 pub use error::StoreError;
 pub use stream_tasks::StreamTask;
-pub use streams::{StreamStorage, StreamsToSave};
+pub use streams::{EncodedStreams, StreamStorage, StreamsToSave};
 pub use sync_checkpoints::PageCheckpoint;
 pub use sync_state::{Checkpoint, Resource};
 pub use usage::CacheUsage;

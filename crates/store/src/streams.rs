@@ -3,7 +3,7 @@
 //! fetched — also when it had none — holding the activity's streams fingerprint at the time, so
 //! the streams of a changed activity are known to be stale. A sync saves many activities'
 //! streams in one transaction of a few statements ([`Store::save_stream_batch`]), their series
-//! encoded (with one zstd context) before it begins.
+//! encoded ([`EncodedStreams`]) before it begins.
 
 use crate::connections::instant_text;
 use crate::{Store, StoreError, codec, figures};
@@ -35,13 +35,13 @@ pub struct StreamStorage {
 }
 
 /// One activity's streams as [`Store::save_stream_batch`] takes them: the activity, its
-/// streams fingerprint when they were fetched, the streams, the size of the JSON the platform
-/// sent, and the figures computed from them.
+/// streams fingerprint when they were fetched, the streams (encoded), the size of the JSON the
+/// platform sent, and the figures computed from them.
 #[derive(Debug, Clone, Copy)]
 pub struct StreamsToSave<'a> {
     pub activity_id: &'a str,
     pub fingerprint: &'a str,
-    pub streams: &'a Streams,
+    pub streams: &'a EncodedStreams,
     pub json_bytes: u64,
     pub figures: &'a ActivityFigures,
 }
@@ -49,25 +49,31 @@ pub struct StreamsToSave<'a> {
 /// One encoded series: its kind's name, its number of samples and its blob.
 type EncodedSeries = (&'static str, i64, Vec<u8>);
 
-/// An activity's series, encoded before the write transaction begins.
-struct Encoded {
+/// An activity's series encoded for the cache ([`crate::codec`]). Encoding is computation
+/// only, done before the write transaction begins, wherever the caller likes: a sync does it
+/// away from its async tasks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EncodedStreams {
     series: Vec<EncodedSeries>,
     stored_bytes: usize,
 }
 
-fn encode(streams: &Streams, encoder: &mut codec::Encoder) -> Encoded {
-    let series: Vec<EncodedSeries> = streams
-        .series
-        .iter()
-        .map(|(kind, data)| {
-            let samples = i64::try_from(data.len()).unwrap_or(i64::MAX);
-            (kind.as_str(), samples, encoder.encode(data))
-        })
-        .collect();
-    let stored_bytes = series.iter().map(|(_, _, blob)| blob.len()).sum();
-    Encoded {
-        series,
-        stored_bytes,
+impl EncodedStreams {
+    /// Encodes every series of `streams` with `encoder`.
+    pub fn new(streams: &Streams, encoder: &mut codec::Encoder) -> EncodedStreams {
+        let series: Vec<EncodedSeries> = streams
+            .series
+            .iter()
+            .map(|(kind, data)| {
+                let samples = i64::try_from(data.len()).unwrap_or(i64::MAX);
+                (kind.as_str(), samples, encoder.encode(data))
+            })
+            .collect();
+        let stored_bytes = series.iter().map(|(_, _, blob)| blob.len()).sum();
+        EncodedStreams {
+            series,
+            stored_bytes,
+        }
     }
 }
 
@@ -84,10 +90,11 @@ impl Store {
         json_bytes: u64,
         figures: &ActivityFigures,
     ) -> Result<bool, StoreError> {
+        let encoded = EncodedStreams::new(streams, &mut codec::Encoder::new());
         let one = StreamsToSave {
             activity_id,
             fingerprint,
-            streams,
+            streams: &encoded,
             json_bytes,
             figures,
         };
@@ -103,29 +110,21 @@ impl Store {
         connection: &ConnectionId,
         batch: &[StreamsToSave<'_>],
     ) -> Result<Vec<bool>, StoreError> {
-        let mut encoder = codec::Encoder::new();
-        let encoded: Vec<Encoded> = batch
-            .iter()
-            .map(|item| encode(item.streams, &mut encoder))
-            .collect();
         let ids: Vec<&str> = batch.iter().map(|item| item.activity_id).collect();
         let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
         let cached = cached_with_streams(&mut tx, connection, &ids).await?;
         let saved: Vec<bool> = ids.iter().map(|id| cached.contains_key(id)).collect();
         // The last entry of each cached activity.
         let mut seen = HashSet::new();
-        let mut items: Vec<(&StreamsToSave<'_>, &Encoded)> = batch
+        let mut items: Vec<&StreamsToSave<'_>> = batch
             .iter()
-            .zip(&encoded)
             .rev()
-            .filter(|(item, _)| {
-                cached.contains_key(item.activity_id) && seen.insert(item.activity_id)
-            })
+            .filter(|item| cached.contains_key(item.activity_id) && seen.insert(item.activity_id))
             .collect();
         items.reverse();
         let refetched: Vec<&str> = items
             .iter()
-            .map(|(item, _)| item.activity_id)
+            .map(|item| item.activity_id)
             .filter(|id| cached.get(id) == Some(&true))
             .collect();
         delete_series(&mut tx, connection, &refetched).await?;
@@ -133,7 +132,7 @@ impl Store {
         upsert_sets(&mut tx, connection, &items).await?;
         let figures: Vec<(&str, &ActivityFigures)> = items
             .iter()
-            .map(|(item, _)| (item.activity_id, item.figures))
+            .map(|item| (item.activity_id, item.figures))
             .collect();
         figures::put_all(&mut tx, connection, &figures).await?;
         tx.commit().await?;
@@ -261,11 +260,11 @@ async fn delete_series(
 async fn insert_series(
     conn: &mut SqliteConnection,
     connection: &ConnectionId,
-    items: &[(&StreamsToSave<'_>, &Encoded)],
+    items: &[&StreamsToSave<'_>],
 ) -> Result<(), StoreError> {
     let rows: Vec<(&str, &EncodedSeries)> = items
         .iter()
-        .flat_map(|(item, encoded)| encoded.series.iter().map(|s| (item.activity_id, s)))
+        .flat_map(|item| item.streams.series.iter().map(|s| (item.activity_id, s)))
         .collect();
     for chunk in rows.chunks(SERIES_PER_STATEMENT) {
         let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new(
@@ -288,7 +287,7 @@ async fn insert_series(
 async fn upsert_sets(
     conn: &mut SqliteConnection,
     connection: &ConnectionId,
-    items: &[(&StreamsToSave<'_>, &Encoded)],
+    items: &[&StreamsToSave<'_>],
 ) -> Result<(), StoreError> {
     let fetched_at = instant_text(Utc::now());
     for chunk in items.chunks(SETS_PER_STATEMENT) {
@@ -296,14 +295,14 @@ async fn upsert_sets(
             "INSERT INTO stream_sets (connection_id, activity_id, fingerprint, fetched_at,
                json_bytes, stored_bytes) ",
         );
-        insert.push_values(chunk, |mut values, (item, encoded)| {
+        insert.push_values(chunk, |mut values, item| {
             values
                 .push_bind(&connection.0)
                 .push_bind(item.activity_id)
                 .push_bind(item.fingerprint)
                 .push_bind(&fetched_at)
                 .push_bind(i64::try_from(item.json_bytes).unwrap_or(i64::MAX))
-                .push_bind(i64::try_from(encoded.stored_bytes).unwrap_or(i64::MAX));
+                .push_bind(i64::try_from(item.streams.stored_bytes).unwrap_or(i64::MAX));
         });
         insert.push(
             " ON CONFLICT(connection_id, activity_id) DO UPDATE SET

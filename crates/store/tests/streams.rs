@@ -3,7 +3,11 @@ mod common;
 use common::{checkpoint, connected, figures, raw, stored, streams, upserts};
 use offpeak_domain::samples::activity;
 use offpeak_domain::{ActivityFigures, ConnectionId, StreamKind, Streams};
-use offpeak_store::{StreamStorage, StreamsToSave, codec};
+use offpeak_store::{EncodedStreams, StreamStorage, StreamsToSave, codec};
+
+fn encoded(streams: &Streams) -> EncodedStreams {
+    EncodedStreams::new(streams, &mut codec::Encoder::new())
+}
 
 async fn cached(store: &offpeak_store::Store, id: &ConnectionId, ids: &[&str]) {
     let page = ids
@@ -98,6 +102,8 @@ async fn a_batch_saves_every_cached_activity_in_one_go_and_skips_a_vanished_one(
     let (_dir, store, id) = connected("c1").await;
     cached(&store, &id, &["a1", "a2"]).await;
     let (long, short, none) = (streams(600), streams(30), Streams::default());
+    let (long_encoded, short_encoded, none_encoded) =
+        (encoded(&long), encoded(&short), encoded(&none));
     let no_figures = ActivityFigures::default();
     let item = |activity_id, streams, json_bytes| StreamsToSave {
         activity_id,
@@ -113,10 +119,10 @@ async fn a_batch_saves_every_cached_activity_in_one_go_and_skips_a_vanished_one(
             &[
                 StreamsToSave {
                     figures: &figures,
-                    ..item("a1", &long, 50_000)
+                    ..item("a1", &long_encoded, 50_000)
                 },
-                item("gone", &short, 3_000),
-                item("a2", &none, 2),
+                item("gone", &short_encoded, 3_000),
+                item("a2", &none_encoded, 2),
             ],
         )
         .await
@@ -140,6 +146,8 @@ async fn a_batch_replaces_earlier_streams_and_keeps_the_last_entry_of_an_activit
         .series
         .retain(|(kind, _)| *kind != StreamKind::Heartrate);
     assert!(fewer.series.len() < first.series.len());
+    let [first_encoded, long_encoded, short_encoded, fewer_encoded] =
+        [&first, &long, &short, &fewer].map(encoded);
     let no_figures = ActivityFigures::default();
     let item = |activity_id, streams, json_bytes| StreamsToSave {
         activity_id,
@@ -149,7 +157,7 @@ async fn a_batch_replaces_earlier_streams_and_keeps_the_last_entry_of_an_activit
         figures: &no_figures,
     };
     let saved = store
-        .save_stream_batch(&id, &[item("a1", &first, 1)])
+        .save_stream_batch(&id, &[item("a1", &first_encoded, 1)])
         .await
         .unwrap();
     assert_eq!(saved, [true]);
@@ -158,11 +166,11 @@ async fn a_batch_replaces_earlier_streams_and_keeps_the_last_entry_of_an_activit
         .save_stream_batch(
             &id,
             &[
-                item("a1", &long, 2),
-                item("a2", &short, 3),
+                item("a1", &long_encoded, 2),
+                item("a2", &short_encoded, 3),
                 StreamsToSave {
                     figures: &figures,
-                    ..item("a1", &fewer, 4)
+                    ..item("a1", &fewer_encoded, 4)
                 },
             ],
         )

@@ -20,7 +20,7 @@ use futures_util::stream::FuturesUnordered;
 use offpeak_domain::{Athlete, ConnectionId, Streams, figures};
 use offpeak_provider::ProviderError;
 use offpeak_provider::velopeak::FetchedStreams;
-use offpeak_store::{Store, StreamTask, StreamsToSave};
+use offpeak_store::{EncodedStreams, Store, StreamTask, StreamsToSave, codec};
 use std::collections::{HashMap, HashSet, VecDeque};
 use tokio::sync::mpsc;
 
@@ -216,7 +216,8 @@ impl Profiles {
 }
 
 /// Writes activities' streams with their figures in one transaction; nothing for an activity
-/// no longer cached.
+/// no longer cached. The figures and the encoding are computation only: they run on a thread
+/// of their own, not on the async tasks (which then keep answering and fetching).
 async fn save(
     store: &Store,
     connection: &ConnectionId,
@@ -228,22 +229,39 @@ async fn save(
         .map(|f| f.task.activity_id.as_str())
         .collect();
     let platform_loads = store.platform_loads(connection, &ids).await?;
-    let mut ready = Vec::with_capacity(fetched.len());
+    let mut work = Vec::with_capacity(fetched.len());
     for Fetched { task, streams } in fetched {
         let Some(&platform_load) = platform_loads.get(&task.activity_id) else {
             continue;
         };
-        let athlete = profiles.of(store, connection, &task.athlete_id).await?;
-        let figures = figures::compute(platform_load, athlete, &streams.streams);
-        ready.push((task, streams, figures));
+        let athlete = profiles
+            .of(store, connection, &task.athlete_id)
+            .await?
+            .cloned();
+        work.push((task, streams, platform_load, athlete));
     }
+    let ready = tokio::task::spawn_blocking(move || {
+        let mut encoder = codec::Encoder::new();
+        work.into_iter()
+            .map(|(task, streams, platform_load, athlete)| {
+                let figures = figures::compute(platform_load, athlete.as_ref(), &streams.streams);
+                let encoded = EncodedStreams::new(&streams.streams, &mut encoder);
+                (task, encoded, streams.json_bytes, figures)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|e| match e.try_into_panic() {
+        Ok(panic) => std::panic::resume_unwind(panic),
+        Err(_) => SyncError::Cancelled,
+    })?;
     let batch: Vec<StreamsToSave<'_>> = ready
         .iter()
-        .map(|(task, streams, figures)| StreamsToSave {
+        .map(|(task, encoded, json_bytes, figures)| StreamsToSave {
             activity_id: &task.activity_id,
             fingerprint: &task.fingerprint,
-            streams: &streams.streams,
-            json_bytes: streams.json_bytes,
+            streams: encoded,
+            json_bytes: *json_bytes,
             figures,
         })
         .collect();

@@ -3,8 +3,8 @@
 //!
 //! Most of a body is numbers, and serde's machinery around each one costs more than the number.
 //! This reader gives the very values serde_json gives (the same arithmetic, bit for bit) and
-//! refuses nothing: whatever it is not sure of — a malformed body, an escaped string, a sample of
-//! another shape, a number serde_json reads by its long path — it leaves to serde (`None`), so
+//! refuses nothing: whatever it is not sure of — a malformed body, an escaped member name, a
+//! sample of another shape, a number of more than 19 digits — it leaves to serde (`None`), so
 //! results and refusals stay serde's.
 
 use offpeak_domain::{StreamData, StreamKind};
@@ -83,7 +83,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Skips JSON whitespace.
-    #[inline]
+    #[inline(always)]
     fn space(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
             self.pos += 1;
@@ -213,9 +213,10 @@ impl<'a> Scan<'a> {
     }
 
     /// A number as serde_json reads it into an `f64` sample: an integer through `u64` or `i64`,
-    /// anything else as its digits (as a `u64`) times or over a power of ten up to 1e22. More
-    /// than 19 digits or a larger power take serde_json's long path, and are left to it.
-    #[inline]
+    /// anything else as its digits (as a `u64`) times or over a power of ten up to 1e22. A
+    /// number of more than 19 digits (which may not fit a u64, and then takes serde_json's long
+    /// path) or with a larger power is left to serde_json.
+    #[inline(always)]
     fn number(&mut self) -> Option<f64> {
         let negative = self.peek()? == b'-';
         if negative {
@@ -285,7 +286,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Reads decimal digits onto `value` (wrapping: the caller counts the digits).
-    #[inline]
+    #[inline(always)]
     fn digits_into(&mut self, mut value: u64) -> u64 {
         while let Some(&byte) = self.bytes.get(self.pos) {
             let digit = byte.wrapping_sub(b'0');
