@@ -1,9 +1,8 @@
 //! Activity figures on hand-checkable series: constant power, known interval blocks, gaps,
 //! dropouts, zones that add up, and what is left when the athlete or the series is missing.
 
-use chrono::{DateTime, NaiveDate};
 use offpeak_domain::figures::{self, DURATIONS_S, MAX_SAMPLE_WEIGHT_S};
-use offpeak_domain::{Activity, Athlete, Sport, StreamData, StreamKind, Streams};
+use offpeak_domain::{Athlete, StreamData, StreamKind, Streams};
 
 const FTP: u32 = 250;
 
@@ -17,37 +16,6 @@ fn athlete() -> Athlete {
         power_zones_w: vec![138, 188, 225, 263, 300, 375, 2000],
         hr_zones_bpm: vec![114, 133, 152, 171, 190],
         ..Athlete::default()
-    }
-}
-
-fn activity(platform_load: Option<f64>) -> Activity {
-    let start = DateTime::from_timestamp(1_767_000_000, 0).expect("a valid instant");
-    Activity {
-        id: "act_1".into(),
-        athlete_id: "a_1".into(),
-        start_time: start,
-        timezone: None,
-        local_date: NaiveDate::from_ymd_opt(2025, 12, 29).expect("a valid date"),
-        sport: Sport::Ride,
-        name: "Ride".into(),
-        elapsed_time_s: 3600,
-        moving_time_s: 3600,
-        distance_m: None,
-        elevation_gain_m: None,
-        avg_power_w: None,
-        avg_hr: None,
-        load: platform_load,
-        trainer: false,
-        planned_workout_id: None,
-        description: None,
-        normalized_power_w: None,
-        max_hr: None,
-        avg_cadence: None,
-        calories: None,
-        intensity_factor: None,
-        stream_types: Vec::new(),
-        stub: false,
-        updated_at: start,
     }
 }
 
@@ -80,7 +48,7 @@ fn best(curve: &[(u32, f64)], seconds: u32) -> Option<f64> {
 fn constant_power_gives_a_flat_curve_and_equal_normalized_power() {
     let watts = blocks(&[(1200, 237.0)]);
     let figures = figures::compute(
-        &activity(None),
+        None,
         Some(&athlete()),
         &streams(vec![(StreamKind::Watts, watts)]),
     );
@@ -96,11 +64,7 @@ fn constant_power_gives_a_flat_curve_and_equal_normalized_power() {
 fn a_block_of_intervals_gives_the_known_best_efforts() {
     // 10 min at 100 W, 20 min at 300 W, 10 min at 150 W.
     let watts = blocks(&[(600, 100.0), (1200, 300.0), (600, 150.0)]);
-    let figures = figures::compute(
-        &activity(None),
-        None,
-        &streams(vec![(StreamKind::Watts, watts)]),
-    );
+    let figures = figures::compute(None, None, &streams(vec![(StreamKind::Watts, watts)]));
     let curve = &figures.power_curve;
     assert_eq!(best(curve, 1), Some(300.0));
     assert_eq!(best(curve, 1200), Some(300.0));
@@ -122,7 +86,7 @@ fn seconds_missing_from_the_time_stream_and_dropouts_count_as_zero_watts() {
         .collect();
     let watts = blocks(&[(1200, 200.0)]);
     let figures = figures::compute(
-        &activity(None),
+        None,
         None,
         &streams(vec![(StreamKind::Time, time), (StreamKind::Watts, watts)]),
     );
@@ -139,7 +103,7 @@ fn seconds_missing_from_the_time_stream_and_dropouts_count_as_zero_watts() {
     let mut with_dropout = blocks(&[(60, 300.0)]);
     with_dropout[20..30].fill(None);
     let figures = figures::compute(
-        &activity(None),
+        None,
         None,
         &streams(vec![(StreamKind::Watts, with_dropout)]),
     );
@@ -157,7 +121,7 @@ fn zone_seconds_fall_on_bounds_and_add_up_to_the_duration() {
     let watts = blocks(&[(10, 50.0), (5, 100.0), (10, 150.0), (20, 250.0), (5, 400.0)]);
     let hr = blocks(&[(15, 120.0), (20, 160.0), (15, 185.0)]);
     let figures = figures::compute(
-        &activity(None),
+        None,
         Some(&athlete),
         &streams(vec![
             (StreamKind::Heartrate, hr),
@@ -174,7 +138,7 @@ fn a_pause_in_the_time_stream_counts_at_most_the_cap_in_zones() {
     let time: Vec<Option<f64>> = [0, 1, 2, 300, 301].map(|t| Some(f64::from(t))).to_vec();
     let hr = blocks(&[(3, 120.0), (2, 160.0)]);
     let figures = figures::compute(
-        &activity(None),
+        None,
         Some(&athlete()),
         &streams(vec![(StreamKind::Time, time), (StreamKind::Heartrate, hr)]),
     );
@@ -203,7 +167,7 @@ fn normalized_power_matches_a_direct_computation_and_exceeds_the_mean() {
     let mean = values.iter().sum::<f64>() / values.len() as f64;
 
     let figures = figures::compute(
-        &activity(None),
+        None,
         Some(&athlete()),
         &streams(vec![(StreamKind::Watts, watts)]),
     );
@@ -215,7 +179,7 @@ fn normalized_power_matches_a_direct_computation_and_exceeds_the_mean() {
 fn an_hour_at_ftp_scores_one_hundred() {
     let watts = blocks(&[(3600, f64::from(FTP))]);
     let figures = figures::compute(
-        &activity(Some(55.0)),
+        Some(55.0),
         Some(&athlete()),
         &streams(vec![(StreamKind::Watts, watts)]),
     );
@@ -224,7 +188,7 @@ fn an_hour_at_ftp_scores_one_hundred() {
 
     let two_hours_easy = blocks(&[(7200, 0.75 * f64::from(FTP))]);
     let figures = figures::compute(
-        &activity(Some(55.0)),
+        Some(55.0),
         Some(&athlete()),
         &streams(vec![(StreamKind::Watts, two_hours_easy)]),
     );
@@ -236,16 +200,16 @@ fn heart_rate_gives_the_load_without_power() {
     // Zone 4 of five ends at threshold: an hour there scores 100; half an hour scores 50.
     let threshold = f64::from(athlete().hr_zones_bpm[3]);
     let hour = streams(vec![(StreamKind::Heartrate, blocks(&[(3600, threshold)]))]);
-    let figures = figures::compute(&activity(Some(55.0)), Some(&athlete()), &hour);
+    let figures = figures::compute(Some(55.0), Some(&athlete()), &hour);
     assert_eq!(figures.load, Some(100.0));
     assert_eq!(figures.normalized_power_w, None);
 
     let half = streams(vec![(StreamKind::Heartrate, blocks(&[(1800, threshold)]))]);
-    let figures = figures::compute(&activity(Some(55.0)), Some(&athlete()), &half);
+    let figures = figures::compute(Some(55.0), Some(&athlete()), &half);
     assert_eq!(figures.load, Some(50.0));
 
     let easy = streams(vec![(StreamKind::Heartrate, blocks(&[(3600, 120.0)]))]);
-    let figures = figures::compute(&activity(Some(55.0)), Some(&athlete()), &easy);
+    let figures = figures::compute(Some(55.0), Some(&athlete()), &easy);
     let easy_load = figures.load.expect("a heart-rate load");
     assert!(easy_load > 0.0 && easy_load < 50.0, "{easy_load}");
 }
@@ -256,7 +220,7 @@ fn without_the_athlete_or_zones_the_vectors_are_empty_and_the_platform_load_stay
         (StreamKind::Heartrate, blocks(&[(600, 150.0)])),
         (StreamKind::Watts, blocks(&[(600, 200.0)])),
     ]);
-    let figures = figures::compute(&activity(Some(42.0)), None, &series);
+    let figures = figures::compute(Some(42.0), None, &series);
     assert!(figures.power_zone_s.is_empty());
     assert!(figures.hr_zone_s.is_empty());
     assert!(!figures.power_curve.is_empty());
@@ -271,7 +235,7 @@ fn without_the_athlete_or_zones_the_vectors_are_empty_and_the_platform_load_stay
         hr_rest: None,
         ..athlete()
     };
-    let figures = figures::compute(&activity(Some(42.0)), Some(&zoneless), &series);
+    let figures = figures::compute(Some(42.0), Some(&zoneless), &series);
     assert!(figures.power_zone_s.is_empty());
     assert!(figures.hr_zone_s.is_empty());
     assert_eq!(figures.load, Some(42.0));
@@ -280,19 +244,19 @@ fn without_the_athlete_or_zones_the_vectors_are_empty_and_the_platform_load_stay
 #[test]
 fn without_power_there_is_no_curve_and_an_all_missing_series_is_absent() {
     let no_power = streams(vec![(StreamKind::Cadence, blocks(&[(600, 90.0)]))]);
-    let figures = figures::compute(&activity(Some(30.0)), Some(&athlete()), &no_power);
+    let figures = figures::compute(Some(30.0), Some(&athlete()), &no_power);
     assert!(figures.power_curve.is_empty());
     assert!(figures.power_zone_s.is_empty());
     assert_eq!(figures.normalized_power_w, None);
     assert_eq!(figures.load, Some(30.0));
 
     let dead_meter = streams(vec![(StreamKind::Watts, vec![None; 600])]);
-    let figures = figures::compute(&activity(None), Some(&athlete()), &dead_meter);
+    let figures = figures::compute(None, Some(&athlete()), &dead_meter);
     assert!(figures.power_curve.is_empty());
     assert!(figures.power_zone_s.is_empty());
     assert_eq!(figures.load, None);
 
-    let nothing = figures::compute(&activity(None), Some(&athlete()), &Streams::default());
+    let nothing = figures::compute(None, Some(&athlete()), &Streams::default());
     assert_eq!(nothing, figures::ActivityFigures::default());
 }
 
@@ -327,7 +291,7 @@ fn six_hour_ride_timing() {
     let started = std::time::Instant::now();
     let mut figures = None;
     for _ in 0..runs {
-        figures = Some(figures::compute(&activity(None), Some(&athlete()), &series));
+        figures = Some(figures::compute(None, Some(&athlete()), &series));
     }
     let each = started.elapsed() / runs;
     let figures = figures.expect("computed");

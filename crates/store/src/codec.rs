@@ -47,36 +47,72 @@ const ZSTD: u8 = 1;
 #[error("a stored stream does not decode: {0}")]
 pub struct CodecError(pub String);
 
-/// Encodes one series.
+/// Encodes one series (with a zstd context of its own: to encode many, use an [`Encoder`]).
 pub fn encode(data: &StreamData) -> Vec<u8> {
-    let mut body = Vec::new();
-    let kind = match data {
-        StreamData::Scalar(values) => {
-            presence::write(values.iter().map(Option::is_some), &mut body);
-            channel::write(values.iter().flatten().copied(), &mut body);
-            SCALAR
-        }
-        StreamData::LatLng(points) => {
-            presence::write(points.iter().map(Option::is_some), &mut body);
-            channel::write(points.iter().flatten().map(|point| point[0]), &mut body);
-            channel::write(points.iter().flatten().map(|point| point[1]), &mut body);
-            LATLNG
-        }
-    };
-    let mut blob = vec![FORMAT_VERSION, kind];
-    match compress(&body) {
-        Some(frame) if frame.len() < body.len() => {
-            blob.push(ZSTD);
-            varint::write_u64(data.len() as u64, &mut blob);
-            blob.extend_from_slice(&frame);
-        }
-        _ => {
-            blob.push(STORED);
-            varint::write_u64(data.len() as u64, &mut blob);
-            blob.extend_from_slice(&body);
-        }
+    Encoder::new().encode(data)
+}
+
+/// Encodes series one after another with one zstd context, which costs more to set up than
+/// compressing a small series does. Its blobs are those [`encode`] makes.
+pub struct Encoder {
+    /// `None` if zstd could not be set up: series are then stored as is.
+    compressor: Option<zstd::bulk::Compressor<'static>>,
+}
+
+impl Default for Encoder {
+    fn default() -> Encoder {
+        Encoder::new()
     }
-    blob
+}
+
+impl Encoder {
+    pub fn new() -> Encoder {
+        let compressor = zstd::bulk::Compressor::new(ZSTD_LEVEL)
+            .and_then(|mut compressor| {
+                compressor.set_parameter(zstd::zstd_safe::CParameter::ChecksumFlag(true))?;
+                Ok(compressor)
+            })
+            .ok();
+        Encoder { compressor }
+    }
+
+    /// Encodes one series.
+    pub fn encode(&mut self, data: &StreamData) -> Vec<u8> {
+        let mut body = Vec::new();
+        let kind = match data {
+            StreamData::Scalar(values) => {
+                presence::write(values.iter().map(Option::is_some), &mut body);
+                channel::write(values.iter().flatten().copied(), &mut body);
+                SCALAR
+            }
+            StreamData::LatLng(points) => {
+                presence::write(points.iter().map(Option::is_some), &mut body);
+                channel::write(points.iter().flatten().map(|point| point[0]), &mut body);
+                channel::write(points.iter().flatten().map(|point| point[1]), &mut body);
+                LATLNG
+            }
+        };
+        let mut blob = vec![FORMAT_VERSION, kind];
+        match self.compress(&body) {
+            Some(frame) if frame.len() < body.len() => {
+                blob.push(ZSTD);
+                varint::write_u64(data.len() as u64, &mut blob);
+                blob.extend_from_slice(&frame);
+            }
+            _ => {
+                blob.push(STORED);
+                varint::write_u64(data.len() as u64, &mut blob);
+                blob.extend_from_slice(&body);
+            }
+        }
+        blob
+    }
+
+    /// One zstd frame with the body's size and a checksum; `None` if zstd fails (the body is
+    /// then stored as is).
+    fn compress(&mut self, body: &[u8]) -> Option<Vec<u8>> {
+        self.compressor.as_mut()?.compress(body).ok()
+    }
 }
 
 /// Decodes a blob made by [`encode`].
@@ -146,16 +182,6 @@ fn spread<T>(present: &[bool], values: impl IntoIterator<Item = T>) -> Vec<Optio
 fn body_limit(count: usize, channels: usize) -> usize {
     const LONGEST_VARINT: usize = 10;
     (count + 1) * LONGEST_VARINT + channels * (1 + count * LONGEST_VARINT)
-}
-
-/// One zstd frame with the body's size and a checksum; `None` if zstd fails (the body is then
-/// stored as is).
-fn compress(body: &[u8]) -> Option<Vec<u8>> {
-    let mut compressor = zstd::bulk::Compressor::new(ZSTD_LEVEL).ok()?;
-    compressor
-        .set_parameter(zstd::zstd_safe::CParameter::ChecksumFlag(true))
-        .ok()?;
-    compressor.compress(body).ok()
 }
 
 /// Unpacks one zstd frame whose recorded size is at most `limit`.

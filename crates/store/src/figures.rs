@@ -1,10 +1,12 @@
 //! The `activity_figures` table: what was computed once from an activity's streams (power curve,
 //! time in zones, normalized power, intensity, load), so browsing never recomputes history.
-//! Written by [`Store::save_streams`](crate::Store::save_streams) together with the streams.
+//! Written by [`Store::save_streams`](crate::Store::save_streams) together with the streams; the
+//! platform's own load of each activity, which the figures fall back on, is read here too.
 
 use crate::{Store, StoreError};
 use offpeak_domain::{ActivityFigures, ConnectionId};
-use sqlx::SqliteConnection;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use std::collections::HashMap;
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -44,36 +46,83 @@ fn unreadable(what: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
     move |e| StoreError::BadValue(format!("figures {what}: {e}"))
 }
 
-/// Replaces the figures of an activity.
-pub(crate) async fn put(
+/// Figure rows per INSERT statement (8 values each, under SQLite's variable limit).
+const ROWS_PER_STATEMENT: usize = 100;
+
+/// Activity ids per `IN (…)` list.
+const IDS_PER_STATEMENT: usize = 500;
+
+/// Replaces the figures of each activity, many to a statement.
+pub(crate) async fn put_all(
     conn: &mut SqliteConnection,
     connection: &ConnectionId,
-    activity_id: &str,
-    figures: &ActivityFigures,
+    figures: &[(&str, &ActivityFigures)],
 ) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO activity_figures (connection_id, activity_id, power_curve, power_zone_s,
-           hr_zone_s, normalized_power_w, intensity_factor, load)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(connection_id, activity_id) DO UPDATE SET power_curve = excluded.power_curve,
-           power_zone_s = excluded.power_zone_s, hr_zone_s = excluded.hr_zone_s,
-           normalized_power_w = excluded.normalized_power_w,
-           intensity_factor = excluded.intensity_factor, load = excluded.load",
-    )
-    .bind(&connection.0)
-    .bind(activity_id)
-    .bind(curve_text(&figures.power_curve))
-    .bind(serde_json::to_string(&figures.power_zone_s).map_err(unreadable("power zones"))?)
-    .bind(serde_json::to_string(&figures.hr_zone_s).map_err(unreadable("heart-rate zones"))?)
-    .bind(figures.normalized_power_w)
-    .bind(figures.intensity_factor)
-    .bind(figures.load)
-    .execute(&mut *conn)
-    .await?;
+    let mut rows = Vec::with_capacity(figures.len());
+    for (activity_id, figures) in figures {
+        rows.push((
+            *activity_id,
+            curve_text(&figures.power_curve),
+            serde_json::to_string(&figures.power_zone_s).map_err(unreadable("power zones"))?,
+            serde_json::to_string(&figures.hr_zone_s).map_err(unreadable("heart-rate zones"))?,
+            *figures,
+        ));
+    }
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "INSERT INTO activity_figures (connection_id, activity_id, power_curve, power_zone_s,
+               hr_zone_s, normalized_power_w, intensity_factor, load) ",
+        );
+        insert.push_values(
+            chunk,
+            |mut values, (activity_id, curve, power, hr, figures)| {
+                values
+                    .push_bind(&connection.0)
+                    .push_bind(*activity_id)
+                    .push_bind(curve.as_str())
+                    .push_bind(power.as_str())
+                    .push_bind(hr.as_str())
+                    .push_bind(figures.normalized_power_w)
+                    .push_bind(figures.intensity_factor)
+                    .push_bind(figures.load);
+            },
+        );
+        insert.push(
+            " ON CONFLICT(connection_id, activity_id) DO UPDATE SET
+               power_curve = excluded.power_curve, power_zone_s = excluded.power_zone_s,
+               hr_zone_s = excluded.hr_zone_s, normalized_power_w = excluded.normalized_power_w,
+               intensity_factor = excluded.intensity_factor, load = excluded.load",
+        );
+        insert.build().execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
 impl Store {
+    /// The load the platform reported for each of these activities, which their figures fall
+    /// back on when the streams give none; an activity no longer cached is left out.
+    pub async fn platform_loads(
+        &self,
+        connection: &ConnectionId,
+        activity_ids: &[&str],
+    ) -> Result<HashMap<String, Option<f64>>, StoreError> {
+        let mut loads = HashMap::with_capacity(activity_ids.len());
+        for chunk in activity_ids.chunks(IDS_PER_STATEMENT) {
+            let mut select: QueryBuilder<Sqlite> =
+                QueryBuilder::new("SELECT id, load FROM activities WHERE connection_id = ");
+            select.push_bind(&connection.0).push(" AND id IN (");
+            let mut list = select.separated(", ");
+            for id in chunk {
+                list.push_bind(*id);
+            }
+            select.push(")");
+            let rows: Vec<(String, Option<f64>)> =
+                select.build_query_as().fetch_all(self.pool()).await?;
+            loads.extend(rows);
+        }
+        Ok(loads)
+    }
+
     /// The figures of an activity; `None` until its streams were fetched.
     pub async fn figures(
         &self,

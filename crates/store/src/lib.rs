@@ -39,7 +39,7 @@ pub use changes::{Applied, CachedItem, Changes, DateWindow};
 pub use connections::{ConnectionRecord, NewConnection};
 pub use error::StoreError;
 pub use stream_tasks::StreamTask;
-pub use streams::{StreamStorage, StreamsToSave};
+pub use streams::{EncodedStreams, StreamStorage, StreamsToSave};
 pub use sync_checkpoints::PageCheckpoint;
 pub use usage::CacheUsage;
 pub use webhook_subscriptions::WebhookSubscription;

@@ -6,7 +6,9 @@ use offpeak_domain::{StreamData, StreamKind};
 use offpeak_sandbox::DatasetSize;
 use offpeak_sandbox::data::streams::{self, StreamContext, TYPES};
 use offpeak_sandbox::data::{Dataset, Sport};
-use offpeak_store::codec::{self, CodecError, FORMAT_VERSION, MAX_SAMPLES, decode, encode};
+use offpeak_store::codec::{
+    self, CodecError, Encoder, FORMAT_VERSION, MAX_SAMPLES, decode, encode,
+};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -370,6 +372,23 @@ fn a_realistic_ride_packs_within_35_percent_of_its_json() {
     assert!(ratio <= 0.35, "ratio {ratio}");
 }
 
+#[test]
+fn one_encoder_makes_the_blobs_a_fresh_one_makes() {
+    let mut rng = StdRng::seed_from_u64(11);
+    let mut encoder = Encoder::new();
+    for len in [20_000, 10, 0, 5_000, 1, 30_000, 300] {
+        let series = [
+            StreamData::Scalar(walk(&mut rng, len, 1, 0.05)),
+            StreamData::Scalar((0..len).map(|i| Some(i as f64)).collect()),
+        ];
+        for data in &series {
+            let blob = encoder.encode(data);
+            assert_eq!(blob, encode(data), "{len} samples");
+            assert_eq!(bits(&decode(&blob).unwrap()), bits(data));
+        }
+    }
+}
+
 /// Encode and decode speed on a realistic ride, stretched to six hours (21,600 samples):
 /// `cargo test --release -p offpeak-store --test codec -- --ignored --nocapture`.
 #[test]
@@ -402,6 +421,25 @@ fn codec_speed_on_a_six_hour_ride() {
         bytes += blob.len();
     }
     println!("all series of 21,600 samples: {bytes} B, encode {encoding:?}, decode {decoding:?}");
+    for len in [21_600, 3_600] {
+        let long: Vec<StreamData> = series.iter().map(|(_, d, _)| stretch(d, len)).collect();
+        let started = std::time::Instant::now();
+        for _ in 0..runs {
+            for data in &long {
+                std::hint::black_box(encode(data));
+            }
+        }
+        let fresh = started.elapsed() / runs;
+        let started = std::time::Instant::now();
+        for _ in 0..runs {
+            let mut encoder = Encoder::new();
+            for data in &long {
+                std::hint::black_box(encoder.encode(data));
+            }
+        }
+        let reused = started.elapsed() / runs;
+        println!("all series of {len} samples: a context each {fresh:?}, one for all {reused:?}");
+    }
 }
 
 /// The series repeated up to `len` samples.

@@ -36,3 +36,40 @@ async fn figures_round_trip_exactly_and_are_replaced_with_the_streams() {
         .unwrap();
     assert_eq!(store.figures(&id, "a1").await.unwrap(), Some(none));
 }
+
+#[tokio::test]
+async fn platform_loads_are_read_for_cached_activities_only() {
+    let (_dir, store, id) = connected("c1").await;
+    let mut without_load = activity("a2", "2026-11-03", None);
+    without_load.load = None;
+    store
+        .apply_activities(
+            &id,
+            "a_1",
+            &upserts(vec![activity("a1", "2026-11-02", None), without_load]),
+            &checkpoint("a_1", "activities", "s"),
+        )
+        .await
+        .unwrap();
+    let loads = store
+        .platform_loads(&id, &["a1", "gone", "a2"])
+        .await
+        .unwrap();
+    let expected = [("a1".to_owned(), activity("a1", "2026-11-02", None).load)];
+    assert_eq!(
+        loads,
+        expected
+            .into_iter()
+            .chain([("a2".to_owned(), None)])
+            .collect()
+    );
+    assert!(store.platform_loads(&id, &[]).await.unwrap().is_empty());
+    let other = offpeak_domain::ConnectionId("c2".to_owned());
+    assert!(
+        store
+            .platform_loads(&other, &["a1"])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

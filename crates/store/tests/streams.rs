@@ -2,8 +2,12 @@ mod common;
 
 use common::{checkpoint, connected, figures, raw, stored, streams, upserts};
 use offpeak_domain::samples::activity;
-use offpeak_domain::{ActivityFigures, ConnectionId, Streams};
-use offpeak_store::{StreamStorage, StreamsToSave, codec};
+use offpeak_domain::{ActivityFigures, ConnectionId, StreamKind, Streams};
+use offpeak_store::{EncodedStreams, StreamStorage, StreamsToSave, codec};
+
+fn encoded(streams: &Streams) -> EncodedStreams {
+    EncodedStreams::new(streams, &mut codec::Encoder::new())
+}
 
 async fn cached(store: &offpeak_store::Store, id: &ConnectionId, ids: &[&str]) {
     let page = ids
@@ -98,6 +102,8 @@ async fn a_batch_saves_every_cached_activity_in_one_go_and_skips_a_vanished_one(
     let (_dir, store, id) = connected("c1").await;
     cached(&store, &id, &["a1", "a2"]).await;
     let (long, short, none) = (streams(600), streams(30), Streams::default());
+    let (long_encoded, short_encoded, none_encoded) =
+        (encoded(&long), encoded(&short), encoded(&none));
     let no_figures = ActivityFigures::default();
     let item = |activity_id, streams, json_bytes| StreamsToSave {
         activity_id,
@@ -113,10 +119,10 @@ async fn a_batch_saves_every_cached_activity_in_one_go_and_skips_a_vanished_one(
             &[
                 StreamsToSave {
                     figures: &figures,
-                    ..item("a1", &long, 50_000)
+                    ..item("a1", &long_encoded, 50_000)
                 },
-                item("gone", &short, 3_000),
-                item("a2", &none, 2),
+                item("gone", &short_encoded, 3_000),
+                item("a2", &none_encoded, 2),
             ],
         )
         .await
@@ -128,6 +134,62 @@ async fn a_batch_saves_every_cached_activity_in_one_go_and_skips_a_vanished_one(
     assert_eq!(store.streams(&id, "gone").await.unwrap(), None);
     let storage = store.stream_storage(Some(&id)).await.unwrap();
     assert_eq!((storage.activities, storage.json_bytes), (2, 50_002));
+}
+
+#[tokio::test]
+async fn a_batch_replaces_earlier_streams_and_keeps_the_last_entry_of_an_activity_named_twice() {
+    let (_dir, store, id) = connected("c1").await;
+    cached(&store, &id, &["a1", "a2"]).await;
+    let (first, long, short) = (streams(600), streams(300), streams(30));
+    let mut fewer = streams(20);
+    fewer
+        .series
+        .retain(|(kind, _)| *kind != StreamKind::Heartrate);
+    assert!(fewer.series.len() < first.series.len());
+    let [first_encoded, long_encoded, short_encoded, fewer_encoded] =
+        [&first, &long, &short, &fewer].map(encoded);
+    let no_figures = ActivityFigures::default();
+    let item = |activity_id, streams, json_bytes| StreamsToSave {
+        activity_id,
+        fingerprint: "fp",
+        streams,
+        json_bytes,
+        figures: &no_figures,
+    };
+    let saved = store
+        .save_stream_batch(&id, &[item("a1", &first_encoded, 1)])
+        .await
+        .unwrap();
+    assert_eq!(saved, [true]);
+    let figures = figures();
+    let saved = store
+        .save_stream_batch(
+            &id,
+            &[
+                item("a1", &long_encoded, 2),
+                item("a2", &short_encoded, 3),
+                StreamsToSave {
+                    figures: &figures,
+                    ..item("a1", &fewer_encoded, 4)
+                },
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(saved, [true, true, true]);
+    assert_eq!(
+        store.streams(&id, "a1").await.unwrap(),
+        Some(stored(&fewer))
+    );
+    assert_eq!(store.figures(&id, "a1").await.unwrap(), Some(figures));
+    assert_eq!(
+        store.streams(&id, "a2").await.unwrap(),
+        Some(stored(&short))
+    );
+    let storage = store.stream_storage(Some(&id)).await.unwrap();
+    assert_eq!((storage.activities, storage.json_bytes), (2, 7));
+    let series = (fewer.series.len() + short.series.len()) as u64;
+    assert_eq!(storage.series, series);
 }
 
 #[tokio::test]

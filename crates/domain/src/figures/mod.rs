@@ -20,7 +20,7 @@ pub use power_curve::DURATIONS_S;
 pub use timeline::{MAX_GRID_S, MAX_SAMPLE_WEIGHT_S};
 
 use crate::streams::{StreamKind, Streams};
-use crate::training::{Activity, Athlete};
+use crate::training::Athlete;
 use serde::{Deserialize, Serialize};
 
 /// What the cache keeps about an activity besides its streams.
@@ -41,7 +41,8 @@ pub struct ActivityFigures {
     pub load: Option<f64>,
 }
 
-/// Computes the figures of `activity` from its `streams` and the athlete's thresholds.
+/// Computes an activity's figures from its `streams` and the athlete's thresholds;
+/// `platform_load` is the load the platform reported for it.
 ///
 /// - `power_curve`: best mean power for each of [`DURATIONS_S`] that fits in the recording.
 /// - `power_zone_s` / `hr_zone_s`: seconds in each of the athlete's zones (a value at or below
@@ -50,11 +51,11 @@ pub struct ActivityFigures {
 /// - `intensity_factor`: normalized power / FTP.
 /// - `load`: `hours × IF² × 100` with power and FTP; else a heart-rate load (TRIMP relative to
 ///   an hour at threshold heart rate: zone 4's upper bound of five heart-rate zones, else 90% of
-///   the maximum); else the activity's own `load`.
+///   the maximum); else `platform_load`.
 ///
 /// A series whose samples are all missing counts as absent. Linear in the number of samples.
 pub fn compute(
-    activity: &Activity,
+    platform_load: Option<f64>,
     athlete: Option<&Athlete>,
     streams: &Streams,
 ) -> ActivityFigures {
@@ -104,7 +105,7 @@ pub fn compute(
     let load = power_load
         .or_else(heart_rate_load)
         .map(|load| round_to(load, 1))
-        .or(activity.load);
+        .or(platform_load);
 
     ActivityFigures {
         power_curve,

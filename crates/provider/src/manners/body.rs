@@ -18,12 +18,21 @@ pub(crate) async fn read_capped(
     cap: u64,
     received: &AtomicU64,
 ) -> Result<Vec<u8>, BodyError> {
-    let mut body = Vec::new();
+    // The chunks are kept as they come and copied once into a body of the right size: a
+    // long ride's streams are hundreds of kilobytes, which a growing buffer would copy again
+    // at every doubling.
+    let mut chunks = Vec::new();
+    let mut len = 0u64;
     while let Some(chunk) = response.chunk().await.map_err(BodyError::Cut)? {
         received.fetch_add(chunk.len() as u64, Ordering::Relaxed);
-        if body.len() as u64 + chunk.len() as u64 > cap {
+        len += chunk.len() as u64;
+        if len > cap {
             return Err(BodyError::TooLarge);
         }
+        chunks.push(chunk);
+    }
+    let mut body = Vec::with_capacity(len as usize);
+    for chunk in chunks {
         body.extend_from_slice(&chunk);
     }
     Ok(body)

@@ -65,6 +65,17 @@ impl<'a> Get<'a> {
     }
 }
 
+/// How a 2xx body becomes a value: through serde, unless the type reads its body itself.
+pub(super) trait FromBody: Sized {
+    fn from_body(body: &[u8]) -> Result<Self, serde_json::Error>;
+}
+
+impl<T: DeserializeOwned> FromBody for T {
+    fn from_body(body: &[u8]) -> Result<T, serde_json::Error> {
+        serde_json::from_slice(body)
+    }
+}
+
 /// What a GET brought back.
 pub(super) enum Answer<T> {
     Fresh {
@@ -93,7 +104,7 @@ impl VelopeakClient {
         Ok(url)
     }
 
-    pub(super) async fn fetch<T: DeserializeOwned>(
+    pub(super) async fn fetch<T: FromBody>(
         &self,
         token: &Sensitive<String>,
         get: Get<'_>,
@@ -117,7 +128,7 @@ impl VelopeakClient {
                 None => request,
             }
         };
-        let parse = |body: &[u8]| serde_json::from_slice::<T>(body);
+        let parse = |body: &[u8]| T::from_body(body);
         match self.manners.send(&call, build, parse).await? {
             Reply::Fresh {
                 value,

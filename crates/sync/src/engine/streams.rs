@@ -5,8 +5,8 @@
 //! ([`fetch_one`]), whatever the policy.
 //!
 //! Fetching and writing overlap: while requests are in flight, a writer task of its own takes
-//! what arrived, computes the figures, encodes the series and stores them, all that arrived
-//! since its last write in one transaction. The cache has one writer at a time, so writes never
+//! what arrived, computes the figures, encodes the series and stores them, several activities
+//! to a transaction. The cache has one writer at a time, so writes never
 //! wait on each other's locks, and the figures and encoding run beside the decoding of the next
 //! answers. A failed or cancelled sync still writes what was already fetched.
 
@@ -20,7 +20,7 @@ use futures_util::stream::FuturesUnordered;
 use offpeak_domain::{Athlete, ConnectionId, Streams, figures};
 use offpeak_provider::ProviderError;
 use offpeak_provider::velopeak::FetchedStreams;
-use offpeak_store::{Store, StreamTask, StreamsToSave};
+use offpeak_store::{EncodedStreams, Store, StreamTask, StreamsToSave, codec};
 use std::collections::{HashMap, HashSet, VecDeque};
 use tokio::sync::mpsc;
 
@@ -30,6 +30,11 @@ const BATCH: u32 = 256;
 /// Fetched activities waiting for the writer, at most: fetching pauses when it is this far
 /// ahead, and the writer saves up to as many in one transaction.
 const WRITE_QUEUE: usize = 16;
+
+/// Activities the writer gathers for one transaction, waiting at most [`GATHER_FOR`] after the
+/// first: each transaction costs a handful of round trips to SQLite however many it saves.
+const WRITE_BATCH: usize = 8;
+const GATHER_FOR: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// Streams fetched side by side.
 fn concurrency(session: &Session<'_>) -> usize {
@@ -142,9 +147,9 @@ async fn fetch_all(
     }
 }
 
-/// Saves what `inbox` brings, in arrival order — whatever has arrived since the last write
-/// in one transaction — acknowledging each activity on `saved`; stops at the first error, or
-/// when the inbox is closed and empty.
+/// Saves what `inbox` brings, in arrival order — whatever has arrived since the last write,
+/// up to [`WRITE_BATCH`] gathered for a moment, in one transaction — acknowledging each
+/// activity on `saved`; stops at the first error, or when the inbox is closed and empty.
 async fn write_all(
     store: Store,
     connection: ConnectionId,
@@ -154,6 +159,15 @@ async fn write_all(
     let mut profiles = Profiles::default();
     let mut arrived = Vec::with_capacity(WRITE_QUEUE);
     while inbox.recv_many(&mut arrived, WRITE_QUEUE).await > 0 {
+        let gathering = tokio::time::Instant::now() + GATHER_FOR;
+        while arrived.len() < WRITE_BATCH {
+            let room = WRITE_QUEUE - arrived.len();
+            let more = inbox.recv_many(&mut arrived, room);
+            match tokio::time::timeout_at(gathering, more).await {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {}
+            }
+        }
         let count = arrived.len();
         save(
             &store,
@@ -202,29 +216,52 @@ impl Profiles {
 }
 
 /// Writes activities' streams with their figures in one transaction; nothing for an activity
-/// no longer cached.
+/// no longer cached. The figures and the encoding are computation only: they run on a thread
+/// of their own, not on the async tasks (which then keep answering and fetching).
 async fn save(
     store: &Store,
     connection: &ConnectionId,
     profiles: &mut Profiles,
     fetched: Vec<Fetched>,
 ) -> Result<(), SyncError> {
-    let mut ready = Vec::with_capacity(fetched.len());
+    let ids: Vec<&str> = fetched
+        .iter()
+        .map(|f| f.task.activity_id.as_str())
+        .collect();
+    let platform_loads = store.platform_loads(connection, &ids).await?;
+    let mut work = Vec::with_capacity(fetched.len());
     for Fetched { task, streams } in fetched {
-        let Some(activity) = store.activity(connection, &task.activity_id).await? else {
+        let Some(&platform_load) = platform_loads.get(&task.activity_id) else {
             continue;
         };
-        let athlete = profiles.of(store, connection, &task.athlete_id).await?;
-        let figures = figures::compute(&activity, athlete, &streams.streams);
-        ready.push((task, streams, figures));
+        let athlete = profiles
+            .of(store, connection, &task.athlete_id)
+            .await?
+            .cloned();
+        work.push((task, streams, platform_load, athlete));
     }
+    let ready = tokio::task::spawn_blocking(move || {
+        let mut encoder = codec::Encoder::new();
+        work.into_iter()
+            .map(|(task, streams, platform_load, athlete)| {
+                let figures = figures::compute(platform_load, athlete.as_ref(), &streams.streams);
+                let encoded = EncodedStreams::new(&streams.streams, &mut encoder);
+                (task, encoded, streams.json_bytes, figures)
+            })
+            .collect::<Vec<_>>()
+    })
+    .await
+    .map_err(|e| match e.try_into_panic() {
+        Ok(panic) => std::panic::resume_unwind(panic),
+        Err(_) => SyncError::Cancelled,
+    })?;
     let batch: Vec<StreamsToSave<'_>> = ready
         .iter()
-        .map(|(task, streams, figures)| StreamsToSave {
+        .map(|(task, encoded, json_bytes, figures)| StreamsToSave {
             activity_id: &task.activity_id,
             fingerprint: &task.fingerprint,
-            streams: &streams.streams,
-            json_bytes: streams.json_bytes,
+            streams: encoded,
+            json_bytes: *json_bytes,
             figures,
         })
         .collect();

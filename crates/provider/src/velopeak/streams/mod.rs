@@ -2,10 +2,14 @@
 //! [[lat,lng]|null,…],…}}`, read into domain [`Streams`]: unknown types skipped, dropouts kept
 //! as missing samples, and all series required to be the same length.
 //!
-//! A long ride's body holds a few hundred thousand samples, so it is read in one pass, each
-//! series straight into the shape its kind has (numbers, or `[lat, lng]` pairs), sized like the
-//! series before it. A series of another shape is noted and refused once the body is read.
+//! A long ride's body holds a few hundred thousand samples. The usual body is read by hand in
+//! one pass ([`scan`]); any other goes through serde, also in one pass, each series straight
+//! into the shape its kind has (numbers, or `[lat, lng]` pairs), sized like the series before
+//! it. A series of another shape is noted and refused once the body is read.
 
+mod scan;
+
+use super::request::FromBody;
 use crate::ProviderError;
 use crate::streams::same_lengths;
 use offpeak_domain::{StreamData, StreamKind, Streams};
@@ -13,15 +17,25 @@ use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
-#[derive(Deserialize)]
+/// The series of the known kinds, in the order sent; `None` for one of the wrong shape.
 pub(super) struct StreamsDto {
-    streams: SeriesByKind,
+    series: Vec<(StreamKind, Option<StreamData>)>,
+}
+
+impl FromBody for StreamsDto {
+    fn from_body(body: &[u8]) -> Result<StreamsDto, serde_json::Error> {
+        let series = match scan::series(body) {
+            Some(series) => series,
+            None => serde_json::from_slice::<StreamsJson>(body)?.streams.0,
+        };
+        Ok(StreamsDto { series })
+    }
 }
 
 impl StreamsDto {
     pub(super) fn into_streams(self, activity_id: &str) -> Result<Streams, ProviderError> {
         let mut streams = Streams::default();
-        for (kind, data) in self.streams.0 {
+        for (kind, data) in self.series {
             let data = data.ok_or_else(|| {
                 ProviderError::BadResponse(format!(
                     "the {} stream of activity {activity_id} is not a list of samples",
@@ -32,6 +46,12 @@ impl StreamsDto {
         }
         same_lengths(streams, activity_id)
     }
+}
+
+/// The body as serde reads it.
+#[derive(Deserialize)]
+struct StreamsJson {
+    streams: SeriesByKind,
 }
 
 /// The series of the known kinds, in the order sent; `None` for one of the wrong shape.
@@ -245,7 +265,7 @@ mod tests {
     use super::*;
 
     fn read(json: &str) -> Result<Streams, ProviderError> {
-        serde_json::from_str::<StreamsDto>(json)
+        StreamsDto::from_body(json.as_bytes())
             .unwrap()
             .into_streams("act_1")
     }
