@@ -8,6 +8,8 @@ use crate::sync_checkpoints::PageCheckpoint;
 use crate::{Applied, Changes, Store, StoreError};
 use chrono::NaiveDate;
 use offpeak_domain::{Activity, ConnectionId, Sport};
+use sqlx::{QueryBuilder, Sqlite};
+use std::collections::HashMap;
 
 item_table! {
     /// Completed activities, named by id, dated by their local start day.
@@ -125,6 +127,30 @@ impl TryFrom<Row> for Activity {
 }
 
 impl Store {
+    /// The load the platform reported for each of these activities, which their figures fall
+    /// back on when the streams give none; an activity no longer cached is left out.
+    pub async fn platform_loads(
+        &self,
+        connection: &ConnectionId,
+        activity_ids: &[&str],
+    ) -> Result<HashMap<String, Option<f64>>, StoreError> {
+        let mut loads = HashMap::with_capacity(activity_ids.len());
+        for chunk in activity_ids.chunks(crate::streams::IDS_PER_STATEMENT) {
+            let mut select: QueryBuilder<Sqlite> =
+                QueryBuilder::new("SELECT id, load FROM activities WHERE connection_id = ");
+            select.push_bind(&connection.0).push(" AND id IN (");
+            let mut list = select.separated(", ");
+            for id in chunk {
+                list.push_bind(*id);
+            }
+            select.push(")");
+            let rows: Vec<(String, Option<f64>)> =
+                select.build_query_as().fetch_all(self.pool()).await?;
+            loads.extend(rows);
+        }
+        Ok(loads)
+    }
+
     /// Applies a page of changes to an athlete's activities together with its checkpoint, in one
     /// transaction (see [`Changes`]). A deleted activity takes its streams and figures with it;
     /// an updated one keeps them, stale if its streams fingerprint changed.

@@ -1,12 +1,10 @@
 //! The `activity_figures` table: what was computed once from an activity's streams (power curve,
 //! time in zones, normalized power, intensity, load), so browsing never recomputes history.
-//! Written by [`Store::save_streams`](crate::Store::save_streams) together with the streams; the
-//! platform's own load of each activity, which the figures fall back on, is read here too.
+//! Written by [`Store::save_streams`](crate::Store::save_streams) together with the streams.
 
 use crate::{Store, StoreError};
 use offpeak_domain::{ActivityFigures, ConnectionId};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
-use std::collections::HashMap;
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -48,9 +46,6 @@ fn unreadable(what: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
 
 /// Figure rows per INSERT statement (8 values each, under SQLite's variable limit).
 const ROWS_PER_STATEMENT: usize = 100;
-
-/// Activity ids per `IN (…)` list.
-const IDS_PER_STATEMENT: usize = 500;
 
 /// Replaces the figures of each activity, many to a statement.
 pub(crate) async fn put_all(
@@ -99,30 +94,6 @@ pub(crate) async fn put_all(
 }
 
 impl Store {
-    /// The load the platform reported for each of these activities, which their figures fall
-    /// back on when the streams give none; an activity no longer cached is left out.
-    pub async fn platform_loads(
-        &self,
-        connection: &ConnectionId,
-        activity_ids: &[&str],
-    ) -> Result<HashMap<String, Option<f64>>, StoreError> {
-        let mut loads = HashMap::with_capacity(activity_ids.len());
-        for chunk in activity_ids.chunks(IDS_PER_STATEMENT) {
-            let mut select: QueryBuilder<Sqlite> =
-                QueryBuilder::new("SELECT id, load FROM activities WHERE connection_id = ");
-            select.push_bind(&connection.0).push(" AND id IN (");
-            let mut list = select.separated(", ");
-            for id in chunk {
-                list.push_bind(*id);
-            }
-            select.push(")");
-            let rows: Vec<(String, Option<f64>)> =
-                select.build_query_as().fetch_all(self.pool()).await?;
-            loads.extend(rows);
-        }
-        Ok(loads)
-    }
-
     /// The figures of an activity; `None` until its streams were fetched.
     pub async fn figures(
         &self,

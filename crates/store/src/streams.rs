@@ -19,7 +19,7 @@ const SERIES_PER_STATEMENT: usize = 150;
 const SETS_PER_STATEMENT: usize = 150;
 
 /// Activity ids per `IN (…)` list.
-const IDS_PER_STATEMENT: usize = 500;
+pub(crate) const IDS_PER_STATEMENT: usize = 500;
 
 /// How much room the cached streams take.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
