@@ -78,17 +78,21 @@ impl Encoder {
 
     /// Encodes one series.
     pub fn encode(&mut self, data: &StreamData) -> Vec<u8> {
-        let mut body = Vec::new();
+        let count = data.len();
+        // Room for a few bytes a value: most deltas of a recording take one or two.
+        let mut body = Vec::with_capacity(16 + 4 * count);
         let kind = match data {
             StreamData::Scalar(values) => {
                 presence::write(values.iter().map(Option::is_some), &mut body);
-                channel::write(values.iter().flatten().copied(), &mut body);
+                channel::write(values.iter().flatten().copied(), count, &mut body);
                 SCALAR
             }
             StreamData::LatLng(points) => {
                 presence::write(points.iter().map(Option::is_some), &mut body);
-                channel::write(points.iter().flatten().map(|point| point[0]), &mut body);
-                channel::write(points.iter().flatten().map(|point| point[1]), &mut body);
+                let latitudes = points.iter().flatten().map(|point| point[0]);
+                channel::write(latitudes, count, &mut body);
+                let longitudes = points.iter().flatten().map(|point| point[1]);
+                channel::write(longitudes, count, &mut body);
                 LATLNG
             }
         };

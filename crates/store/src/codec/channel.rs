@@ -10,7 +10,10 @@
 //! 2^53, where every integer is an exact `f64`.
 
 use super::CodecError;
-use super::varint::{Reader, unzigzag, write_u64, zigzag};
+use super::varint::{Reader, unzigzag, write_zigzag_deltas};
+
+#[cfg(test)]
+mod reference;
 
 /// The channel tag of raw little-endian `f64`s.
 const RAW: u8 = 0xFF;
@@ -23,18 +26,16 @@ const POW10: [f64; MAX_DECIMALS as usize + 1] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1
 /// The largest fixed-point magnitude: 2^53.
 const MAX_SCALED: i64 = 1 << 53;
 
-/// Appends the channel of `values` (clonable: raw values are read again).
-pub(super) fn write(values: impl Iterator<Item = f64> + Clone, out: &mut Vec<u8>) {
-    if let Some((decimals, scaled)) = fixed_point(values.clone()) {
+/// Appends the channel of `values` (clonable: raw values are read again); `count` is how many
+/// there are at most, to size the buffers once.
+pub(super) fn write(values: impl Iterator<Item = f64> + Clone, count: usize, out: &mut Vec<u8>) {
+    if let Some((decimals, scaled)) = fixed_point(values.clone(), count) {
         out.push(decimals);
-        let mut previous = 0i64;
-        for scaled in scaled {
-            write_u64(zigzag(scaled - previous), out);
-            previous = scaled;
-        }
+        write_zigzag_deltas(&scaled, out);
         return;
     }
     out.push(RAW);
+    out.reserve(8 * count);
     for value in values {
         out.extend_from_slice(&value.to_le_bytes());
     }
@@ -70,31 +71,81 @@ pub(super) fn read(reader: &mut Reader<'_>, count: usize) -> Result<Vec<f64>, Co
 /// every one of them, or `None`. A value exact at `d` decimals as `s` is exact at `d + 1` as
 /// `10·s` (while within 2^53: the same quotient of two exact `f64`s, so the same correctly
 /// rounded result), so when a value needs more decimals the integers already found are scaled
-/// up rather than recomputed.
-fn fixed_point(values: impl Iterator<Item = f64>) -> Option<(u8, Vec<i64>)> {
+/// up rather than recomputed. A value equal (bit for bit) to the one before has its integer.
+fn fixed_point(mut values: impl Iterator<Item = f64>, count: usize) -> Option<(u8, Vec<i64>)> {
+    let mut all_scaled: Vec<i64> = Vec::with_capacity(count);
+    // The value before and its integer, starting from +0 (0 at any number of decimals).
+    let mut previous = (0f64.to_bits(), 0i64);
+    // Whole numbers first: at no decimals, multiplying and dividing by 1 change nothing, so the
+    // check is the integer's own `f64`.
     let mut decimals = 0;
-    let mut all_scaled: Vec<i64> = Vec::with_capacity(values.size_hint().0);
-    for value in values {
-        let scaled = loop {
-            if let Some(scaled) = scaled(value, decimals) {
-                break scaled;
-            }
-            decimals += 1;
-            if decimals > MAX_DECIMALS {
-                return None;
-            }
-            for earlier in &mut all_scaled {
-                *earlier = earlier.checked_mul(10).filter(|s| s.abs() <= MAX_SCALED)?;
+    for value in values.by_ref() {
+        let bits = value.to_bits();
+        if bits == previous.0 {
+            all_scaled.push(previous.1);
+            continue;
+        }
+        let whole = nearest_integer(value).filter(|&whole| (whole as f64).to_bits() == bits);
+        let scaled = match whole {
+            Some(whole) => whole,
+            None => {
+                let (more, scaled) = more_decimals(value, decimals, &mut all_scaled)?;
+                decimals = more;
+                scaled
             }
         };
+        previous = (bits, scaled);
+        all_scaled.push(scaled);
+        if decimals > 0 {
+            break;
+        }
+    }
+    let mut scale = POW10[usize::from(decimals)];
+    for value in values {
+        let bits = value.to_bits();
+        if bits == previous.0 {
+            all_scaled.push(previous.1);
+            continue;
+        }
+        let scaled = match scaled(value, scale) {
+            Some(scaled) => scaled,
+            None => {
+                let (more, scaled) = more_decimals(value, decimals, &mut all_scaled)?;
+                decimals = more;
+                scale = POW10[usize::from(more)];
+                scaled
+            }
+        };
+        previous = (bits, scaled);
         all_scaled.push(scaled);
     }
     Some((decimals, all_scaled))
 }
 
-/// `value × 10^decimals` as an integer, when dividing it back gives `value` bit for bit.
-fn scaled(value: f64, decimals: u8) -> Option<i64> {
-    let scale = POW10[usize::from(decimals)];
+/// The fewest decimals beyond `decimals` at which `value` is exact, with its integer there,
+/// the integers found so far scaled up to them; `None` when there are none (up to seven, within
+/// 2^53).
+#[cold]
+#[inline(never)]
+fn more_decimals(value: f64, mut decimals: u8, all_scaled: &mut [i64]) -> Option<(u8, i64)> {
+    loop {
+        decimals += 1;
+        if decimals > MAX_DECIMALS {
+            return None;
+        }
+        for earlier in all_scaled.iter_mut() {
+            *earlier = earlier.checked_mul(10).filter(|s| s.abs() <= MAX_SCALED)?;
+        }
+        if let Some(scaled) = scaled(value, POW10[usize::from(decimals)]) {
+            return Some((decimals, scaled));
+        }
+    }
+}
+
+/// `value × scale` (a power of ten) as an integer, when dividing it back gives `value` bit for
+/// bit.
+#[inline(always)]
+fn scaled(value: f64, scale: f64) -> Option<i64> {
     let scaled = nearest_integer(value * scale)?;
     ((scaled as f64 / scale).to_bits() == value.to_bits()).then_some(scaled)
 }
@@ -120,15 +171,16 @@ fn nearest_integer(x: f64) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::varint::{write_u64, zigzag};
     use super::*;
 
     fn decimals(values: &[f64]) -> Option<u8> {
-        fixed_point(values.iter().copied()).map(|(decimals, _)| decimals)
+        fixed_point(values.iter().copied(), values.len()).map(|(decimals, _)| decimals)
     }
 
     fn round_trip(values: &[f64]) -> (u8, Vec<f64>) {
         let mut out = Vec::new();
-        write(values.iter().copied(), &mut out);
+        write(values.iter().copied(), values.len(), &mut out);
         let mut reader = Reader::new(&out);
         let back = read(&mut reader, values.len()).expect("decodes");
         assert!(reader.finish().is_ok());
@@ -177,7 +229,7 @@ mod tests {
             None,
             "2^53 has no room for a decimal"
         );
-        let (_, scaled) = fixed_point([3.0, 0.25, -1.5].into_iter()).expect("fixed point");
+        let (_, scaled) = fixed_point([3.0, 0.25, -1.5].into_iter(), 3).expect("fixed point");
         assert_eq!(scaled, [300, 25, -150]);
     }
 

@@ -12,6 +12,35 @@ pub(super) fn write_u64(mut value: u64, out: &mut Vec<u8>) {
     out.push(value as u8);
 }
 
+/// The longest varint of a `u64`.
+const LONGEST: usize = 10;
+
+/// Appends the zigzag varint of each value's difference from the one before (the first from
+/// 0): the bytes of [`write_u64`] and [`zigzag`] one value at a time, written a block at a time
+/// into room made beforehand.
+pub(super) fn write_zigzag_deltas(values: &[i64], out: &mut Vec<u8>) {
+    const BLOCK: usize = 256;
+    let mut previous = 0i64;
+    for block in values.chunks(BLOCK) {
+        let start = out.len();
+        out.resize(start + block.len() * LONGEST, 0);
+        let room = &mut out[start..];
+        let mut at = 0;
+        for &value in block {
+            let mut delta = zigzag(value.wrapping_sub(previous));
+            previous = value;
+            while delta >= 0x80 {
+                room[at] = (delta as u8) | 0x80;
+                delta >>= 7;
+                at += 1;
+            }
+            room[at] = delta as u8;
+            at += 1;
+        }
+        out.truncate(start + at);
+    }
+}
+
 /// Maps small magnitudes of either sign to small unsigned numbers: 0, −1, 1, −2 → 0, 1, 2, 3.
 pub(super) fn zigzag(value: i64) -> u64 {
     ((value << 1) ^ (value >> 63)) as u64
@@ -123,6 +152,37 @@ mod tests {
         }
         assert_eq!(zigzag(-1), 1);
         assert_eq!(zigzag(1), 2);
+    }
+
+    #[test]
+    fn deltas_are_the_varints_of_each_difference() {
+        let mut values = vec![
+            0,
+            1 << 53,
+            -(1 << 53),
+            5,
+            5,
+            -1,
+            127,
+            -64,
+            64,
+            300,
+            0,
+            i64::MAX,
+        ];
+        values.extend((0..64).map(|shift| ((1u64 << shift) - 1) as i64));
+        values.extend((0..1000).map(|i: i64| (i * 7919) % 2003 - 1000));
+        for len in [0, 1, 255, 256, 257, values.len()] {
+            let mut expected = vec![7];
+            let mut previous = 0;
+            for &value in &values[..len] {
+                write_u64(zigzag(value.wrapping_sub(previous)), &mut expected);
+                previous = value;
+            }
+            let mut written = vec![7];
+            write_zigzag_deltas(&values[..len], &mut written);
+            assert_eq!(written, expected, "{len} values");
+        }
     }
 
     #[test]
