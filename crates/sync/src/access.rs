@@ -145,17 +145,7 @@ async fn refresh(
     record: &ConnectionRecord,
     refresh_token: &Sensitive<String>,
 ) -> Result<AccessToken, SyncError> {
-    let secret =
-        credentials::load_client_secret(vault, &record.id, record.registration_id.as_deref())
-            .await?;
-    let profile = profiles::oauth_profile(
-        http,
-        record.provider,
-        &record.origin,
-        &record.client_id,
-        secret,
-    )
-    .await?;
+    let profile = profiles::for_connection(http, vault, record).await?;
     let fresh = match oauth::refresh(http, &profile, refresh_token).await {
         Ok(fresh) => fresh,
         Err(ProviderError::ReauthRequired) => {

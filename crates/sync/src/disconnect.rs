@@ -99,17 +99,7 @@ async fn revoke(vault: &Vault, http: &reqwest::Client, record: &ConnectionRecord
         let Some(tokens) = credentials::load_tokens(vault, &record.id).await? else {
             return Ok::<_, SyncError>(false);
         };
-        let secret =
-            credentials::load_client_secret(vault, &record.id, record.registration_id.as_deref())
-                .await?;
-        let profile = profiles::oauth_profile(
-            http,
-            record.provider,
-            &record.origin,
-            &record.client_id,
-            secret,
-        )
-        .await?;
+        let profile = profiles::for_connection(http, vault, record).await?;
         match &tokens.refresh_token {
             Some(refresh) => {
                 oauth::revoke(http, &profile, refresh, TokenTypeHint::RefreshToken).await?

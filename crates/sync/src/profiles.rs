@@ -1,10 +1,12 @@
 //! Which OAuth profile and scopes each platform gets. A server's RFC 8414 metadata, when it
 //! offers it, decides the endpoints; the built-in paths are the fallback.
 
-use crate::SyncError;
+use crate::{SyncError, credentials};
 use offpeak_domain::{ProviderKind, Scope, Sensitive};
 use offpeak_provider::oauth::{self, OAuthProfile};
 use offpeak_provider::{intervals, velopeak};
+use offpeak_store::ConnectionRecord;
+use offpeak_vault::Vault;
 
 /// The scopes Offpeak asks each platform for: read access to what the screens show.
 pub fn requested_scopes(provider: ProviderKind) -> Vec<Scope> {
@@ -12,6 +14,26 @@ pub fn requested_scopes(provider: ProviderKind) -> Vec<Scope> {
         ProviderKind::Velopeak | ProviderKind::Velocity => velopeak::requested_scopes(),
         ProviderKind::Intervals => intervals::requested_scopes(),
     }
+}
+
+/// The OAuth profile a connection signed in with, its app's client secret read from the
+/// keychain (refresh and revocation need it).
+pub(crate) async fn for_connection(
+    http: &reqwest::Client,
+    vault: &Vault,
+    record: &ConnectionRecord,
+) -> Result<OAuthProfile, SyncError> {
+    let secret =
+        credentials::load_client_secret(vault, &record.id, record.registration_id.as_deref())
+            .await?;
+    oauth_profile(
+        http,
+        record.provider,
+        &record.origin,
+        &record.client_id,
+        secret,
+    )
+    .await
 }
 
 /// The OAuth profile for a registered app on `origin`, with the server's metadata applied.
