@@ -5,6 +5,7 @@
 //! This crate does no I/O. It depends on `serde` and `chrono` only, so every rule here is tested
 //! with plain values.
 
+pub mod analysis;
 pub mod calendar;
 pub mod connection;
 pub mod figures;
