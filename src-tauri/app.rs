@@ -2,13 +2,11 @@
 
 use crate::account_views::{AccountView, RegisterAppRequest};
 use crate::browser::Opener;
-use crate::calendar_view;
 use crate::error::ApiError;
 use crate::live_updates::LiveUpdates;
 use crate::syncing::Background;
-use crate::views::CalendarMonth;
 use chrono::Local;
-use offpeak_domain::{Month, ProviderKind};
+use offpeak_domain::ProviderKind;
 use offpeak_sandbox::{DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, RunningSandbox, SandboxConfig};
 use offpeak_store::Store;
 use offpeak_sync::{Syncer, paths};
@@ -105,32 +103,13 @@ impl App {
             .await?;
         self.login_oauth(registration.id).await
     }
-
-    /// A month from the cache only; `None` is the month containing today.
-    pub async fn calendar_month(&self, month: Option<String>) -> Result<CalendarMonth, ApiError> {
-        let today = Local::now().date_naive();
-        let month = match month {
-            Some(text) => text
-                .parse::<Month>()
-                .map_err(|e| ApiError::invalid_input(e.to_string()))?,
-            None => Month::containing(today),
-        };
-        let grid = month.grid();
-        let workouts = self.store.workouts_between(grid.start, grid.end).await?;
-        let activities = self.store.activities_between(grid.start, grid.end).await?;
-        Ok(calendar_view::month_view(
-            month,
-            today,
-            &workouts,
-            &activities,
-        ))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::account_views::RegistrationView;
+    use crate::calendar_views::{CalendarRequest, CalendarSpan};
 
     fn no_browser() -> Opener {
         Arc::new(|_: &str| Err("no browser in this test".to_owned()))
@@ -146,8 +125,9 @@ mod tests {
         };
         let app = App::with_parts(store, Err(unavailable), no_browser());
 
-        let month = app.calendar_month(Some("2026-11".into())).await.unwrap();
-        assert_eq!(month.days.len(), 42);
+        // Nothing cached yet: the calendar says so instead of failing on the keychain.
+        let empty = app.calendar(month_request("2026-11")).await.unwrap_err();
+        assert_eq!(empty.code, "not_found");
         assert!(app.list_accounts().await.unwrap().is_empty());
         let err = app.sync_now("c_1".into()).await.unwrap_err();
         assert_eq!(err.code, "keychain");
@@ -169,12 +149,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("cache.sqlite")).await.unwrap();
         let app = App::with_parts(store, Ok(Vault::in_memory("offpeak-test")), no_browser());
-        let err = app
-            .calendar_month(Some("November".into()))
-            .await
-            .unwrap_err();
+        let err = app.calendar(month_request("November")).await.unwrap_err();
         assert_eq!(err.code, "invalid_input");
         assert!(err.message.contains("YYYY-MM"));
+    }
+
+    fn month_request(key: &str) -> CalendarRequest {
+        CalendarRequest {
+            athlete: None,
+            span: CalendarSpan::Month,
+            key: Some(key.into()),
+        }
     }
 
     /// A demo server and this app registered with it.

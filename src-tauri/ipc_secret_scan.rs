@@ -108,7 +108,13 @@ async fn no_ipc_answer_holds_a_token_key_or_client_secret() {
     keep(&app.list_accounts().await.unwrap());
     keep(&app.list_registrations().await.unwrap());
     keep(&app.list_providers());
-    keep(&app.calendar_month(None).await.unwrap());
+    keep(&app.list_athletes().await.unwrap());
+    let month = crate::calendar_views::CalendarRequest {
+        athlete: None,
+        span: crate::calendar_views::CalendarSpan::Month,
+        key: None,
+    };
+    keep(&app.calendar(month).await.unwrap());
     keep(&app.sync_progress());
     keep(&app.sync_settings().await.unwrap());
 

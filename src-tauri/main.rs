@@ -10,11 +10,16 @@
 
 mod account_views;
 mod accounts;
+mod analysis_views;
 mod app;
 mod browser;
+mod browsing;
 mod calendar_view;
+mod calendar_views;
+mod coach_views;
 mod commands;
 mod error;
+mod export_views;
 #[cfg(test)]
 mod ipc_secret_scan;
 mod live_updates;
@@ -76,7 +81,8 @@ fn main() {
             commands::accounts::disconnect,
             commands::accounts::start_demo,
             commands::accounts::set_live_updates,
-            commands::calendar::calendar_month,
+            commands::calendar::calendar,
+            commands::calendar::list_athletes,
             commands::sync::sync_now,
             commands::sync::cancel_sync,
             commands::sync::sync_progress,

@@ -1,14 +1,19 @@
-//! Commands of the calendar screen.
+//! Commands of the calendar screens.
 
 use crate::app::App;
+use crate::calendar_views::{AthleteChoice, CalendarRequest, CalendarView};
 use crate::error::ApiError;
-use crate::views::CalendarMonth;
 use tauri::State;
 
 #[tauri::command]
-pub async fn calendar_month(
+pub async fn calendar(
     app: State<'_, App>,
-    month: Option<String>,
-) -> Result<CalendarMonth, ApiError> {
-    app.calendar_month(month).await
+    request: CalendarRequest,
+) -> Result<CalendarView, ApiError> {
+    app.calendar(request).await
+}
+
+#[tauri::command]
+pub async fn list_athletes(app: State<'_, App>) -> Result<Vec<AthleteChoice>, ApiError> {
+    app.list_athletes().await
 }

@@ -15,6 +15,7 @@ pub mod samples;
 mod sensitive;
 pub mod streams;
 pub mod training;
+mod week;
 pub mod wellness;
 
 pub use calendar::{CalendarEntry, CalendarGrid, Month, PlanStatus, entries_by_day, plan_status};
@@ -24,4 +25,5 @@ pub use notes::{CalendarNote, NoteKind};
 pub use sensitive::Sensitive;
 pub use streams::{StreamData, StreamKind, Streams};
 pub use training::{Activity, Athlete, RacePriority, Sport, Workout};
+pub use week::Week;
 pub use wellness::Wellness;

@@ -5,7 +5,19 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AccountView } from "./bindings/AccountView";
 import type { ApiError } from "./bindings/ApiError";
 import type { ApiKeyLoginRequest } from "./bindings/ApiKeyLoginRequest";
-import type { CalendarMonth } from "./bindings/CalendarMonth";
+import type { ActivityPage } from "./bindings/ActivityPage";
+import type { AthleteChoice } from "./bindings/AthleteChoice";
+import type { CalendarRequest } from "./bindings/CalendarRequest";
+import type { CalendarView } from "./bindings/CalendarView";
+import type { ChartExport } from "./bindings/ChartExport";
+import type { ChartRequest } from "./bindings/ChartRequest";
+import type { CoachOverview } from "./bindings/CoachOverview";
+import type { DisplaySettings } from "./bindings/DisplaySettings";
+import type { ExportedFile } from "./bindings/ExportedFile";
+import type { ExportRequest } from "./bindings/ExportRequest";
+import type { FitnessRequest } from "./bindings/FitnessRequest";
+import type { FitnessView } from "./bindings/FitnessView";
+import type { WorkoutPage } from "./bindings/WorkoutPage";
 import type { DisconnectReport } from "./bindings/DisconnectReport";
 import type { ProviderView } from "./bindings/ProviderView";
 import type { RegisterAppRequest } from "./bindings/RegisterAppRequest";
@@ -162,7 +174,59 @@ export function openActivity(connectionId: string, activityId: string): Promise<
   return call("open_activity", { connectionId, activityId });
 }
 
-/** `month` is "YYYY-MM"; `null` asks for the month containing today. */
-export function calendarMonth(month: string | null): Promise<CalendarMonth> {
-  return call("calendar_month", { month });
+/** The athletes the cache holds, for the switcher: each connection's own athlete first. */
+export function listAthletes(): Promise<AthleteChoice[]> {
+  return call("list_athletes");
+}
+
+/**
+ * A month (`key` "YYYY-MM") or a week (`key` any of its dates) of one athlete, from the cache
+ * only; `athlete` null is the first connection's own athlete, `key` null the span containing
+ * today. Rejects with `invalid_input` for a malformed key, `not_found` for an unknown athlete.
+ */
+export function calendar(request: CalendarRequest): Promise<CalendarView> {
+  return call("calendar", { request });
+}
+
+/** An activity's page: summary, charts drawn at `chart.width_px`, laps, the plan it fulfils. */
+export function activityPage(connectionId: string, activityId: string, chart: ChartRequest): Promise<ActivityPage> {
+  return call("activity_page", { connectionId, activityId, chart });
+}
+
+/** A planned workout's page: its steps with absolute targets and the step chart. */
+export function workoutPage(connectionId: string, workoutId: string, chart: ChartRequest): Promise<WorkoutPage> {
+  return call("workout_page", { connectionId, workoutId, chart });
+}
+
+/** The fitness (performance-management) chart of one athlete over a range. */
+export function fitness(request: FitnessRequest): Promise<FitnessView> {
+  return call("fitness", { request });
+}
+
+/** One row per athlete of a coach's connection for the week containing `week` (null: this week). */
+export function coachOverview(connectionId: string, week: string | null): Promise<CoachOverview> {
+  return call("coach_overview", { connectionId, week });
+}
+
+/** Writes the planned workouts of a range as an iCalendar file in the exports folder. */
+export function exportPlanIcs(request: ExportRequest): Promise<ExportedFile> {
+  return call("export_plan_ics", { request });
+}
+
+/** Writes the activities of a range as a CSV file in the exports folder. */
+export function exportActivitiesCsv(request: ExportRequest): Promise<ExportedFile> {
+  return call("export_activities_csv", { request });
+}
+
+/** Writes a chart (SVG text, or PNG as base64) to the exports folder. */
+export function exportChart(request: ChartExport): Promise<ExportedFile> {
+  return call("export_chart", { request });
+}
+
+export function displaySettings(): Promise<DisplaySettings> {
+  return call("display_settings");
+}
+
+export function saveDisplaySettings(settings: DisplaySettings): Promise<DisplaySettings> {
+  return call("save_display_settings", { settings });
 }
