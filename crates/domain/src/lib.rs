@@ -15,7 +15,6 @@ pub mod samples;
 mod sensitive;
 pub mod streams;
 pub mod training;
-mod week;
 pub mod wellness;
 
 pub use calendar::{CalendarEntry, CalendarGrid, Month, PlanStatus, entries_by_day, plan_status};
@@ -25,5 +24,4 @@ pub use notes::{CalendarNote, NoteKind};
 pub use sensitive::Sensitive;
 pub use streams::{StreamData, StreamKind, Streams};
 pub use training::{Activity, Athlete, RacePriority, Sport, Workout};
-pub use week::Week;
 pub use wellness::Wellness;
