@@ -1,4 +1,5 @@
-//! How a month is laid out on screen (whole weeks, Monday first) and what became of a plan.
+//! How a month is laid out on screen (whole weeks, Monday first), the calendar week, and what
+//! became of a plan.
 
 use crate::training::{Activity, Workout};
 use chrono::{Datelike, Days, NaiveDate};
@@ -6,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
+
+mod week;
+
+pub use week::{BadWeek, Week};
 
 /// A calendar month, written `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

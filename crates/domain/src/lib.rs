@@ -17,7 +17,9 @@ pub mod streams;
 pub mod training;
 pub mod wellness;
 
-pub use calendar::{CalendarEntry, CalendarGrid, Month, PlanStatus, entries_by_day, plan_status};
+pub use calendar::{
+    CalendarEntry, CalendarGrid, Month, PlanStatus, Week, entries_by_day, plan_status,
+};
 pub use connection::{AuthKind, ConnectionId, ConnectionStatus, ProviderKind, Scope};
 pub use figures::ActivityFigures;
 pub use notes::{CalendarNote, NoteKind};

@@ -16,6 +16,7 @@ mod power_curve;
 mod timeline;
 mod zones;
 
+pub(crate) use load::threshold_heart_rate;
 pub use power_curve::DURATIONS_S;
 pub use timeline::{MAX_GRID_S, MAX_SAMPLE_WEIGHT_S};
 
