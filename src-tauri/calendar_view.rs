@@ -205,12 +205,29 @@ fn cards_by_day(today: NaiveDate, data: &SpanData<'_>) -> HashMap<NaiveDate, Vec
     by_day
 }
 
-/// The compliance of a plan and what was done for it, either of which may be missing.
+/// The compliance of a plan and what was done for it, either of which may be missing. A Strava
+/// stub is done, but its figures are not shared, so it cannot be measured against the plan.
 pub fn judge(
     plan: Option<&Workout>,
     done: Option<(&Activity, Option<f64>)>,
     today: NaiveDate,
 ) -> ComplianceView {
+    if done.is_some_and(|(a, _)| a.stub) {
+        let rule = match plan {
+            Some(w) => format!(
+                "Done for “{}”, but imported from Strava, which does not share its figures: \
+                 compliance cannot be measured.",
+                w.name
+            ),
+            None => "Imported from Strava, which does not share its figures.".to_owned(),
+        };
+        return ComplianceView {
+            color: ComplianceColor::Unplanned,
+            percent: None,
+            basis: None,
+            rule,
+        };
+    }
     let verdict = analysis::judge(
         plan.map(|w| (w.date, w.planned_load, w.planned_duration_s)),
         done.map(|(a, load)| (load, a.moving_time_s)),
@@ -290,3 +307,7 @@ fn totals_view(t: SportTotals) -> SportTotalsView {
         load: t.load,
     }
 }
+
+#[cfg(test)]
+#[path = "calendar_view_tests.rs"]
+mod tests;
