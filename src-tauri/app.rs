@@ -31,6 +31,8 @@ pub struct App {
     pub(crate) background: std::sync::Mutex<Option<Background>>,
     /// The receiver of live updates, once a connection has them on.
     pub(crate) live_updates: LiveUpdates,
+    /// Where exports are written (the person's Downloads folder).
+    pub(crate) exports_dir: PathBuf,
 }
 
 /// What needs the keychain. The one syncer of the app: the commands, the background schedule
@@ -43,7 +45,11 @@ pub(crate) struct Keychain {
 impl App {
     /// Opens the cache in `data_dir` and the system keychain. A keychain that cannot be opened
     /// does not stop the app: the cached calendar stays readable.
-    pub async fn open(data_dir: PathBuf, opener: Opener) -> Result<App, ApiError> {
+    pub async fn open(
+        data_dir: PathBuf,
+        exports_dir: PathBuf,
+        opener: Opener,
+    ) -> Result<App, ApiError> {
         let store = Store::open(&paths::cache_file(&data_dir)).await?;
         let vault = Vault::system(offpeak_sync::KEYCHAIN_SERVICE)
             .await
@@ -51,7 +57,7 @@ impl App {
                 tracing::warn!("the keychain is unavailable: {e}");
                 ApiError::from(offpeak_sync::SyncError::from(e))
             });
-        Ok(App::with_parts(store, vault, opener))
+        Ok(App::with_parts(store, vault, opener).with_exports_dir(exports_dir))
     }
 
     pub fn with_parts(store: Store, vault: Result<Vault, ApiError>, opener: Opener) -> App {
@@ -69,7 +75,14 @@ impl App {
             demo: tokio::sync::Mutex::new(None),
             background: std::sync::Mutex::new(None),
             live_updates: LiveUpdates::default(),
+            exports_dir: std::env::temp_dir().join("offpeak-exports"),
         }
+    }
+
+    /// Writes exports to `dir` instead.
+    pub fn with_exports_dir(mut self, dir: PathBuf) -> App {
+        self.exports_dir = dir;
+        self
     }
 
     pub(crate) fn keychain(&self) -> Result<&Keychain, ApiError> {

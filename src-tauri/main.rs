@@ -18,7 +18,9 @@ mod calendar_view;
 mod calendar_views;
 mod coach_views;
 mod commands;
+mod display;
 mod error;
+mod export_formats;
 mod export_views;
 #[cfg(test)]
 mod ipc_secret_scan;
@@ -43,8 +45,15 @@ fn main() {
         .plugin(tauri_plugin_opener::init())
         .setup(|tauri_app| {
             let opener = browser::system_browser(tauri_app.handle().clone());
+            let exports_dir = tauri_app.path().download_dir().or_else(|_| {
+                tauri_app
+                    .path()
+                    .home_dir()
+                    .map(|home| home.join("Downloads"))
+            })?;
             let state = tauri::async_runtime::block_on(app::App::open(
                 offpeak_sync::paths::data_dir(),
+                exports_dir,
                 opener,
             ))?;
             let window = tauri_app.handle().clone();
@@ -83,6 +92,8 @@ fn main() {
             commands::accounts::set_live_updates,
             commands::calendar::calendar,
             commands::calendar::list_athletes,
+            commands::display::display_settings,
+            commands::display::save_display_settings,
             commands::sync::sync_now,
             commands::sync::cancel_sync,
             commands::sync::sync_progress,

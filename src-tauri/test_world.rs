@@ -42,7 +42,8 @@ pub(crate) async fn world(faults: FaultPlan) -> World {
         store,
         Ok(Vault::in_memory("offpeak-test")),
         approving_browser(),
-    );
+    )
+    .with_exports_dir(dir.path().join("Downloads"));
     app.save_sync_settings(SyncSettingsView {
         interval_minutes: 30,
         streams: StreamsChoice::OnDemand,
@@ -58,6 +59,14 @@ pub(crate) async fn world(faults: FaultPlan) -> World {
 }
 
 impl World {
+    pub(crate) fn cache_path(&self) -> std::path::PathBuf {
+        self._dir.path().join("cache.sqlite")
+    }
+
+    pub(crate) fn exports_dir(&self) -> std::path::PathBuf {
+        self._dir.path().join("Downloads")
+    }
+
     pub(crate) async fn connect(&self) -> AccountView {
         let registration = self
             .app

@@ -2,4 +2,5 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod display;
 pub mod sync;
