@@ -126,6 +126,24 @@ impl TryFrom<Row> for Activity {
     }
 }
 
+/// One athlete's activities on local dates `?3..=?4`, in the order they happened.
+pub(crate) const OF_ATHLETE: &str =
+    "WHERE connection_id = ? AND athlete_id = ? AND local_date BETWEEN ? AND ?
+     ORDER BY local_date, start_time, id";
+
+/// One athlete's most recent activity.
+pub(crate) const LAST_OF_ATHLETE: &str = "WHERE connection_id = ? AND athlete_id = ?
+     ORDER BY start_time DESC, id DESC LIMIT 1";
+
+/// One athlete's load per local date in `?3..=?4`: each activity's computed load, else the
+/// platform's; days where neither is known are left out.
+pub(crate) const DAILY_LOADS: &str =
+    "SELECT a.local_date, SUM(COALESCE(f.load, a.load)) AS day_load
+     FROM activities a
+     LEFT JOIN activity_figures f ON f.connection_id = a.connection_id AND f.activity_id = a.id
+     WHERE a.connection_id = ? AND a.athlete_id = ? AND a.local_date BETWEEN ? AND ?
+     GROUP BY a.local_date HAVING day_load IS NOT NULL ORDER BY a.local_date";
+
 impl Store {
     /// The load the platform reported for each of these activities, which their figures fall
     /// back on when the streams give none; an activity no longer cached is left out.
@@ -177,6 +195,66 @@ impl Store {
             &[&from.to_string(), &to.to_string()],
         )
         .await
+    }
+
+    /// The activities of one athlete of a connection on local dates `from..=to`, in the order
+    /// they happened (local date, start time, id).
+    pub async fn activities_of(
+        &self,
+        connection: &ConnectionId,
+        athlete_id: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Activity>, StoreError> {
+        select_items::<Activities>(
+            self,
+            OF_ATHLETE,
+            &[
+                &connection.0,
+                athlete_id,
+                &from.to_string(),
+                &to.to_string(),
+            ],
+        )
+        .await
+    }
+
+    /// The athlete's activity with the latest start; `None` when the cache holds none.
+    pub async fn last_activity(
+        &self,
+        connection: &ConnectionId,
+        athlete_id: &str,
+    ) -> Result<Option<Activity>, StoreError> {
+        let found =
+            select_items::<Activities>(self, LAST_OF_ATHLETE, &[&connection.0, athlete_id]).await?;
+        Ok(found.into_iter().next())
+    }
+
+    /// The athlete's training load per local date in `from..=to`, oldest first: the sum over
+    /// the day's activities of the load computed from each one's streams, or the platform's
+    /// where there is none. Days without any known load are left out.
+    pub async fn daily_loads(
+        &self,
+        connection: &ConnectionId,
+        athlete_id: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, f64)>, StoreError> {
+        let rows: Vec<(String, f64)> = sqlx::query_as(DAILY_LOADS)
+            .bind(&connection.0)
+            .bind(athlete_id)
+            .bind(from.to_string())
+            .bind(to.to_string())
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter()
+            .map(|(date, load)| {
+                let date = date
+                    .parse()
+                    .map_err(|_| StoreError::BadValue(format!("date {date}")))?;
+                Ok((date, load))
+            })
+            .collect()
     }
 
     /// Every activity of a connection, by id.

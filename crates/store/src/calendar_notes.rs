@@ -68,6 +68,12 @@ impl TryFrom<Row> for CalendarNote {
     }
 }
 
+/// One athlete's notes overlapping `?4..=?3` (the end first: a note starting by the end of
+/// the range and ending at or after its start), in the order of their first day.
+pub(crate) const OF_ATHLETE: &str =
+    "WHERE connection_id = ? AND athlete_id = ? AND start_date <= ? AND end_date >= ?
+     ORDER BY start_date, end_date, id";
+
 impl Store {
     /// Applies a page of changes to an athlete's calendar notes together with its checkpoint, in
     /// one transaction (see [`Changes`]; a window covers the notes' start dates).
@@ -94,6 +100,28 @@ impl Store {
             "WHERE connection_id = ? AND start_date <= ? AND end_date >= ?
              ORDER BY start_date, end_date, id",
             &[&connection.0, &to.to_string(), &from.to_string()],
+        )
+        .await
+    }
+
+    /// The notes of one athlete of a connection that overlap `from..=to` (a note of several days
+    /// that began before `from` included), by start date, end date and id.
+    pub async fn notes_of(
+        &self,
+        connection: &ConnectionId,
+        athlete_id: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<CalendarNote>, StoreError> {
+        select_items::<CalendarNotes>(
+            self,
+            OF_ATHLETE,
+            &[
+                &connection.0,
+                athlete_id,
+                &to.to_string(),
+                &from.to_string(),
+            ],
         )
         .await
     }

@@ -3,8 +3,33 @@
 //! Written by [`Store::save_streams`](crate::Store::save_streams) together with the streams.
 
 use crate::{Store, StoreError};
+use chrono::NaiveDate;
 use offpeak_domain::{ActivityFigures, ConnectionId};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use std::collections::HashMap;
+
+/// A row's figures, as [`Row`] reads them (each named `f.<column>` in a statement).
+macro_rules! figure_columns {
+    () => {
+        "f.power_curve, f.power_zone_s, f.hr_zone_s, f.normalized_power_w, f.intensity_factor, f.load"
+    };
+}
+
+/// The figures of one activity.
+const ONE: &str = concat!(
+    "SELECT ",
+    figure_columns!(),
+    " FROM activity_figures f WHERE f.connection_id = ? AND f.activity_id = ?"
+);
+
+/// The figures of one athlete's activities on local dates `?3..=?4`, each with its activity.
+pub(crate) const OF_ATHLETE: &str = concat!(
+    "SELECT a.id, ",
+    figure_columns!(),
+    " FROM activities a
+      JOIN activity_figures f ON f.connection_id = a.connection_id AND f.activity_id = a.id
+      WHERE a.connection_id = ? AND a.athlete_id = ? AND a.local_date BETWEEN ? AND ?"
+);
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -93,25 +118,19 @@ pub(crate) async fn put_all(
     Ok(())
 }
 
-impl Store {
-    /// The figures of an activity; `None` until its streams were fetched.
-    pub async fn figures(
-        &self,
-        connection: &ConnectionId,
-        activity_id: &str,
-    ) -> Result<Option<ActivityFigures>, StoreError> {
-        let row: Option<Row> = sqlx::query_as(
-            "SELECT power_curve, power_zone_s, hr_zone_s, normalized_power_w, intensity_factor, load
-             FROM activity_figures WHERE connection_id = ? AND activity_id = ?",
-        )
-        .bind(&connection.0)
-        .bind(activity_id)
-        .fetch_optional(self.pool())
-        .await?;
-        let Some(row) = row else {
-            return Ok(None);
-        };
-        Ok(Some(ActivityFigures {
+/// A row's figures with the id of their activity.
+#[derive(sqlx::FromRow)]
+struct RowOfActivity {
+    id: String,
+    #[sqlx(flatten)]
+    figures: Row,
+}
+
+impl TryFrom<Row> for ActivityFigures {
+    type Error = StoreError;
+
+    fn try_from(row: Row) -> Result<ActivityFigures, StoreError> {
+        Ok(ActivityFigures {
             power_curve: parse_curve(&row.power_curve)?,
             power_zone_s: serde_json::from_str(&row.power_zone_s)
                 .map_err(unreadable("power zones"))?,
@@ -120,6 +139,43 @@ impl Store {
             normalized_power_w: row.normalized_power_w,
             intensity_factor: row.intensity_factor,
             load: row.load,
-        }))
+        })
+    }
+}
+
+impl Store {
+    /// The figures of an activity; `None` until its streams were fetched.
+    pub async fn figures(
+        &self,
+        connection: &ConnectionId,
+        activity_id: &str,
+    ) -> Result<Option<ActivityFigures>, StoreError> {
+        let row: Option<Row> = sqlx::query_as(ONE)
+            .bind(&connection.0)
+            .bind(activity_id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(ActivityFigures::try_from).transpose()
+    }
+
+    /// The figures of one athlete's activities on local dates `from..=to`, by activity id;
+    /// activities whose streams were never fetched are left out.
+    pub async fn figures_of(
+        &self,
+        connection: &ConnectionId,
+        athlete_id: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<HashMap<String, ActivityFigures>, StoreError> {
+        let rows: Vec<RowOfActivity> = sqlx::query_as(OF_ATHLETE)
+            .bind(&connection.0)
+            .bind(athlete_id)
+            .bind(from.to_string())
+            .bind(to.to_string())
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter()
+            .map(|row| Ok((row.id, ActivityFigures::try_from(row.figures)?)))
+            .collect()
     }
 }

@@ -97,6 +97,11 @@ pub(crate) fn column_list<T: ItemTable>() -> String {
     T::COLUMNS.join(", ")
 }
 
+/// `SELECT <columns of T> FROM <T> <clause>`.
+pub(crate) fn select_sql<T: ItemTable>(clause: &str) -> String {
+    format!("SELECT {} FROM {} {clause}", column_list::<T>(), T::TABLE)
+}
+
 /// The items of `T` that `clause` (`WHERE … ORDER BY …`, with `?` for each of `binds`, in
 /// order) selects.
 pub(crate) async fn select_items<T: ItemTable>(
@@ -104,7 +109,7 @@ pub(crate) async fn select_items<T: ItemTable>(
     clause: &str,
     binds: &[&str],
 ) -> Result<Vec<T::Item>, StoreError> {
-    let sql = format!("SELECT {} FROM {} {clause}", column_list::<T>(), T::TABLE);
+    let sql = select_sql::<T>(clause);
     let mut query = sqlx::query_as::<Sqlite, T::Row>(sqlx::AssertSqlSafe(sql));
     for value in binds {
         query = query.bind(*value);

@@ -23,6 +23,8 @@ pub mod connections;
 mod error;
 pub mod figures;
 mod item_table;
+#[cfg(test)]
+mod query_plans;
 pub mod settings;
 pub mod stream_tasks;
 pub mod streams;

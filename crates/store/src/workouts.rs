@@ -91,6 +91,14 @@ impl TryFrom<Row> for Workout {
     }
 }
 
+/// One athlete's workouts dated `?3..=?4`, in the order of their day.
+pub(crate) const OF_ATHLETE: &str =
+    "WHERE connection_id = ? AND athlete_id = ? AND date BETWEEN ? AND ?
+     ORDER BY date, start_time, id";
+
+/// One workout of a connection.
+pub(crate) const ONE: &str = "WHERE connection_id = ? AND id = ?";
+
 impl Store {
     /// Applies a page of changes to an athlete's workouts together with its checkpoint, in one
     /// transaction (see [`Changes`]).
@@ -117,6 +125,38 @@ impl Store {
             &[&from.to_string(), &to.to_string()],
         )
         .await
+    }
+
+    /// The workouts of one athlete of a connection dated `from..=to`, by date, start time
+    /// (those without one first) and id.
+    pub async fn workouts_of(
+        &self,
+        connection: &ConnectionId,
+        athlete_id: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Workout>, StoreError> {
+        select_items::<Workouts>(
+            self,
+            OF_ATHLETE,
+            &[
+                &connection.0,
+                athlete_id,
+                &from.to_string(),
+                &to.to_string(),
+            ],
+        )
+        .await
+    }
+
+    /// One workout of a connection; `None` when the cache does not hold it.
+    pub async fn workout(
+        &self,
+        connection: &ConnectionId,
+        id: &str,
+    ) -> Result<Option<Workout>, StoreError> {
+        let found = select_items::<Workouts>(self, ONE, &[&connection.0, id]).await?;
+        Ok(found.into_iter().next())
     }
 
     /// Every workout of a connection, by id.

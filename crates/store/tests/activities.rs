@@ -177,3 +177,171 @@ async fn a_changed_recording_keeps_old_streams_but_makes_them_stale_and_a_rename
     assert_eq!(task.fingerprint, recut.streams_fingerprint());
     assert_ne!(task.fingerprint, original.streams_fingerprint());
 }
+
+/// `activity` starting at `start` (RFC 3339), on `date` where it was recorded.
+fn started(id: &str, date: &str, start: &str) -> offpeak_domain::Activity {
+    offpeak_domain::Activity {
+        start_time: common::at(start),
+        ..activity(id, date, None)
+    }
+}
+
+#[tokio::test]
+async fn activities_of_one_athlete_of_one_connection_in_inclusive_dates_in_order() {
+    let (_dir, store, c1) = connected("c1").await;
+    let c2 = common::add_connection(&store, "c2").await;
+    common::put(
+        &store,
+        &c1,
+        "a_1",
+        vec![
+            started("after", "2026-11-09", "2026-11-09T06:00:00Z"),
+            started("last", "2026-11-08", "2026-11-08T06:00:00Z"),
+            started("evening", "2026-11-05", "2026-11-05T18:00:00Z"),
+            started("morning_b", "2026-11-05", "2026-11-05T07:00:00Z"),
+            started("morning_a", "2026-11-05", "2026-11-05T07:00:00Z"),
+            started("first", "2026-11-02", "2026-11-02T06:00:00Z"),
+            started("before", "2026-11-01", "2026-11-01T23:00:00Z"),
+        ],
+    )
+    .await;
+    common::put(
+        &store,
+        &c1,
+        "a_2",
+        vec![common::activity_of("a_2", "other_athlete", "2026-11-04")],
+    )
+    .await;
+    common::put(
+        &store,
+        &c2,
+        "a_1",
+        vec![activity("other_connection", "2026-11-04", None)],
+    )
+    .await;
+
+    let got = store
+        .activities_of(&c1, "a_1", day("2026-11-02"), day("2026-11-08"))
+        .await
+        .unwrap();
+    let ids: Vec<&str> = got.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["first", "morning_a", "morning_b", "evening", "last"]);
+    assert_eq!(
+        got[0],
+        started("first", "2026-11-02", "2026-11-02T06:00:00Z")
+    );
+}
+
+#[tokio::test]
+async fn the_last_activity_is_the_athletes_latest_start_whatever_its_local_date() {
+    let (_dir, store, c1) = connected("c1").await;
+    let c2 = common::add_connection(&store, "c2").await;
+    // Recorded in Los Angeles on the 1st, after the ride recorded in Tokyo on the 2nd.
+    let latest = started("los_angeles", "2026-11-01", "2026-11-02T04:00:00Z");
+    common::put(
+        &store,
+        &c1,
+        "a_1",
+        vec![
+            started("tokyo", "2026-11-02", "2026-11-01T23:00:00Z"),
+            latest.clone(),
+            started("older", "2026-10-30", "2026-10-30T07:00:00Z"),
+        ],
+    )
+    .await;
+    common::put(
+        &store,
+        &c1,
+        "a_2",
+        vec![common::activity_of("a_2", "other_athlete", "2026-11-20")],
+    )
+    .await;
+    common::put(
+        &store,
+        &c2,
+        "a_1",
+        vec![activity("other_connection", "2026-11-21", None)],
+    )
+    .await;
+
+    assert_eq!(store.last_activity(&c1, "a_1").await.unwrap(), Some(latest));
+    assert_eq!(store.last_activity(&c1, "a_3").await.unwrap(), None);
+    let theirs = store.last_activity(&c1, "a_2").await.unwrap().unwrap();
+    assert_eq!(theirs.id, "other_athlete");
+}
+
+#[tokio::test]
+async fn daily_loads_sum_each_days_activities_preferring_computed_loads() {
+    let (_dir, store, c1) = connected("c1").await;
+    let c2 = common::add_connection(&store, "c2").await;
+    let with_load = |id: &str, date: &str, load: Option<f64>| offpeak_domain::Activity {
+        load,
+        ..activity(id, date, None)
+    };
+    let computed = with_load("computed", "2026-11-02", Some(50.0));
+    let unknown = with_load("unknown", "2026-11-04", None);
+    let computed_only = with_load("computed_only", "2026-11-06", None);
+    common::put(
+        &store,
+        &c1,
+        "a_1",
+        vec![
+            with_load("before", "2026-11-01", Some(500.0)),
+            computed.clone(),
+            with_load("platform", "2026-11-02", Some(30.5)),
+            unknown.clone(),
+            computed_only.clone(),
+            with_load("on_last_day", "2026-11-08", Some(12.0)),
+            with_load("after", "2026-11-09", Some(500.0)),
+        ],
+    )
+    .await;
+    let figures_with = |load| offpeak_domain::ActivityFigures {
+        load,
+        ..common::figures()
+    };
+    for (a, load) in [
+        (&computed, Some(71.25)),
+        (&unknown, None),
+        (&computed_only, Some(40.0)),
+    ] {
+        store
+            .save_streams(
+                &c1,
+                &a.id,
+                "f",
+                &common::streams(10),
+                1,
+                &figures_with(load),
+            )
+            .await
+            .unwrap();
+    }
+    common::put(
+        &store,
+        &c1,
+        "a_2",
+        vec![common::activity_of("a_2", "other_athlete", "2026-11-02")],
+    )
+    .await;
+    common::put(
+        &store,
+        &c2,
+        "a_1",
+        vec![activity("other_connection", "2026-11-02", None)],
+    )
+    .await;
+
+    let loads = store
+        .daily_loads(&c1, "a_1", day("2026-11-02"), day("2026-11-08"))
+        .await
+        .unwrap();
+    assert_eq!(
+        loads,
+        [
+            (day("2026-11-02"), 71.25 + 30.5),
+            (day("2026-11-06"), 40.0),
+            (day("2026-11-08"), 12.0),
+        ]
+    );
+}

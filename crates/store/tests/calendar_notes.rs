@@ -129,3 +129,55 @@ async fn a_note_deleted_at_the_platform_is_removed() {
     );
     assert!(store.all_notes(&id).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn notes_of_one_athlete_overlapping_a_range_by_start_date() {
+    let (_dir, store, c1) = connected("c1").await;
+    let c2 = common::add_connection(&store, "c2").await;
+    common::put(
+        &store,
+        &c1,
+        "a_1",
+        vec![
+            note("starts_on_last_day", "2026-11-08", "2026-11-12"),
+            note("ends_day_before", "2026-10-25", "2026-11-01"),
+            note("spans_first_day", "2026-10-28", "2026-11-02"),
+            note("inside", "2026-11-04", "2026-11-04"),
+            note("starts_day_after", "2026-11-09", "2026-11-09"),
+            note("covers_all", "2026-10-01", "2026-12-01"),
+        ],
+    )
+    .await;
+    let theirs = CalendarNote {
+        athlete_id: "a_2".into(),
+        ..note("other_athlete", "2026-11-04", "2026-11-04")
+    };
+    common::put(&store, &c1, "a_2", vec![theirs]).await;
+    common::put(
+        &store,
+        &c2,
+        "a_1",
+        vec![note("other_connection", "2026-11-04", "2026-11-04")],
+    )
+    .await;
+
+    let got = store
+        .notes_of(
+            &c1,
+            "a_1",
+            common::day("2026-11-02"),
+            common::day("2026-11-08"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        ids(&got),
+        [
+            "covers_all",
+            "spans_first_day",
+            "inside",
+            "starts_on_last_day"
+        ]
+    );
+    assert_eq!(got[1], note("spans_first_day", "2026-10-28", "2026-11-02"));
+}

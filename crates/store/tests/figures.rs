@@ -73,3 +73,75 @@ async fn platform_loads_are_read_for_cached_activities_only() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn figures_of_one_athletes_activities_in_inclusive_dates_by_activity() {
+    let (_dir, store, c1) = connected("c1").await;
+    let c2 = common::add_connection(&store, "c2").await;
+    let mine = [
+        ("before", "2026-11-01"),
+        ("first", "2026-11-02"),
+        ("last", "2026-11-08"),
+        ("after", "2026-11-09"),
+    ];
+    common::put(
+        &store,
+        &c1,
+        "a_1",
+        mine.iter()
+            .map(|(id, date)| activity(id, date, None))
+            .chain([activity("no_streams", "2026-11-05", None)])
+            .collect(),
+    )
+    .await;
+    common::put(
+        &store,
+        &c1,
+        "a_2",
+        vec![common::activity_of("a_2", "other_athlete", "2026-11-04")],
+    )
+    .await;
+    common::put(
+        &store,
+        &c2,
+        "a_1",
+        vec![activity("other_connection", "2026-11-04", None)],
+    )
+    .await;
+    let numbered = |n: f64| ActivityFigures {
+        load: Some(n),
+        ..figures()
+    };
+    let saved = mine
+        .iter()
+        .map(|(id, _)| (*id, &c1))
+        .chain([("other_athlete", &c1), ("other_connection", &c2)]);
+    for (n, (activity_id, connection)) in saved.enumerate() {
+        store
+            .save_streams(
+                connection,
+                activity_id,
+                "f",
+                &streams(10),
+                1,
+                &numbered(n as f64),
+            )
+            .await
+            .unwrap();
+    }
+
+    let got = store
+        .figures_of(
+            &c1,
+            "a_1",
+            common::day("2026-11-02"),
+            common::day("2026-11-08"),
+        )
+        .await
+        .unwrap();
+    let expected = [
+        ("first".to_owned(), numbered(1.0)),
+        ("last".to_owned(), numbered(2.0)),
+    ];
+    assert_eq!(got, expected.into_iter().collect());
+}

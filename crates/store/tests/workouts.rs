@@ -182,3 +182,68 @@ async fn all_workouts_holds_only_that_connections_items_by_id() {
         .collect();
     assert_eq!(ids, ["a", "b"]);
 }
+
+#[tokio::test]
+async fn workouts_of_one_athlete_of_one_connection_in_inclusive_dates_by_day_and_time() {
+    let (_dir, store, c1) = connected("c1").await;
+    let c2 = common::add_connection(&store, "c2").await;
+    let timed = |id: &str, date: &str, time: Option<&str>| offpeak_domain::Workout {
+        start_time: time.map(str::to_owned),
+        ..workout(id, date, "Ride")
+    };
+    common::put(
+        &store,
+        &c1,
+        "a_1",
+        vec![
+            timed("before", "2026-11-01", None),
+            timed("last", "2026-11-08", None),
+            timed("evening", "2026-11-05", Some("18:00")),
+            timed("morning", "2026-11-05", Some("07:00")),
+            timed("untimed", "2026-11-05", None),
+            timed("first", "2026-11-02", None),
+            timed("after", "2026-11-09", None),
+        ],
+    )
+    .await;
+    common::put(
+        &store,
+        &c1,
+        "a_2",
+        vec![common::workout_of("a_2", "other_athlete", "2026-11-04")],
+    )
+    .await;
+    common::put(
+        &store,
+        &c2,
+        "a_1",
+        vec![workout("other_connection", "2026-11-04", "Ride")],
+    )
+    .await;
+
+    let got = store
+        .workouts_of(&c1, "a_1", day("2026-11-02"), day("2026-11-08"))
+        .await
+        .unwrap();
+    let ids: Vec<&str> = got.iter().map(|w| w.id.as_str()).collect();
+    assert_eq!(ids, ["first", "untimed", "morning", "evening", "last"]);
+    let theirs = store
+        .workouts_of(&c1, "a_2", day("2026-11-02"), day("2026-11-08"))
+        .await
+        .unwrap();
+    assert_eq!(
+        theirs,
+        [common::workout_of("a_2", "other_athlete", "2026-11-04")]
+    );
+}
+
+#[tokio::test]
+async fn one_workout_is_read_by_id_within_its_connection() {
+    let (_dir, store, c1) = connected("c1").await;
+    let c2 = common::add_connection(&store, "c2").await;
+    let planned = workout("w1", "2026-11-03", "Sweet spot");
+    common::put(&store, &c1, "a_1", vec![planned.clone()]).await;
+    assert_eq!(store.workout(&c1, "w1").await.unwrap(), Some(planned));
+    assert_eq!(store.workout(&c1, "missing").await.unwrap(), None);
+    assert_eq!(store.workout(&c2, "w1").await.unwrap(), None);
+}

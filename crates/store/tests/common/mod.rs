@@ -49,6 +49,33 @@ pub async fn connected(id: &str) -> (tempfile::TempDir, Store, ConnectionId) {
     (dir, store, ConnectionId(id.to_owned()))
 }
 
+/// Records one more connection, `id`, in `store`.
+pub async fn add_connection(store: &Store, id: &str) -> ConnectionId {
+    store
+        .save_connection(&connection(id), at("2026-11-23T17:30:00Z"))
+        .await
+        .unwrap();
+    ConnectionId(id.to_owned())
+}
+
+/// Applies `items` of `athlete_id` as one page of `connection`.
+pub async fn put<T: offpeak_store::CachedItem>(
+    store: &Store,
+    connection: &ConnectionId,
+    athlete_id: &str,
+    items: Vec<T>,
+) {
+    store
+        .apply_changes(
+            connection,
+            athlete_id,
+            &upserts(items),
+            &checkpoint(athlete_id, "items", "s"),
+        )
+        .await
+        .unwrap();
+}
+
 /// A second pool on the cache file, for what the store's API does not offer: planting a trigger
 /// that makes a write fail, or counting rows of any table.
 pub async fn raw(dir: &tempfile::TempDir) -> sqlx::SqlitePool {
