@@ -56,29 +56,21 @@ impl App {
         let (athlete, athlete_name) = self.athlete_or_first(request.athlete).await?;
         let (from, to) = span.grid();
         let connection = ConnectionId(athlete.connection_id.clone());
-        let workouts: Vec<_> = self
-            .store
-            .workouts_between(from, to)
-            .await?
-            .into_iter()
-            .filter(|w| w.athlete_id == athlete.athlete_id)
-            .collect();
-        let activities: Vec<_> = self
-            .store
-            .activities_between(from, to)
-            .await?
-            .into_iter()
-            .filter(|a| a.athlete_id == athlete.athlete_id)
-            .collect();
-        let notes = self.store.all_notes(&connection).await?;
+        let who = athlete.athlete_id.as_str();
+        let workouts = self.store.workouts_of(&connection, who, from, to).await?;
+        let activities = self.store.activities_of(&connection, who, from, to).await?;
+        let notes = self.store.notes_of(&connection, who, from, to).await?;
+        let computed_loads =
+            computed_loads(self.store.figures_of(&connection, who, from, to).await?);
+        let cached = self.store.cached_days(&connection, who).await?;
         let data = SpanData {
             athlete,
             athlete_name,
             workouts: &workouts,
             activities: &activities,
             notes: &notes,
-            computed_loads: &HashMap::new(),
-            cached: None,
+            computed_loads: &computed_loads,
+            cached,
         };
         Ok(calendar_view::calendar_view(span, today, &data))
     }
@@ -101,6 +93,16 @@ impl App {
             }),
         }
     }
+}
+
+/// The loads the streams gave, by activity id.
+pub(crate) fn computed_loads(
+    figures: HashMap<String, offpeak_domain::ActivityFigures>,
+) -> HashMap<String, f64> {
+    figures
+        .into_iter()
+        .filter_map(|(id, f)| f.load.map(|load| (id, load)))
+        .collect()
 }
 
 /// The month (`YYYY-MM`) or week (any of its dates, `YYYY-MM-DD`) asked for, or the one

@@ -22,6 +22,7 @@ mod display;
 mod error;
 mod export_formats;
 mod export_views;
+mod exports;
 #[cfg(test)]
 mod ipc_secret_scan;
 mod live_updates;
@@ -94,6 +95,9 @@ fn main() {
             commands::calendar::list_athletes,
             commands::display::display_settings,
             commands::display::save_display_settings,
+            commands::exports::export_plan_ics,
+            commands::exports::export_activities_csv,
+            commands::exports::export_chart,
             commands::sync::sync_now,
             commands::sync::cancel_sync,
             commands::sync::sync_progress,

@@ -3,4 +3,5 @@
 pub mod accounts;
 pub mod calendar;
 pub mod display;
+pub mod exports;
 pub mod sync;

@@ -92,3 +92,36 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// The earliest and latest local dates of an athlete's workouts and activities, or `None`
+    /// when the cache holds neither. Four index lookups, whatever the history's length.
+    pub async fn cached_days(
+        &self,
+        connection: &ConnectionId,
+        athlete_id: &str,
+    ) -> Result<Option<(chrono::NaiveDate, chrono::NaiveDate)>, StoreError> {
+        let (first, last): (Option<String>, Option<String>) = sqlx::query_as(
+            "SELECT MIN(first), MAX(last) FROM (
+               SELECT (SELECT MIN(local_date) FROM activities
+                        WHERE connection_id = ?1 AND athlete_id = ?2) AS first,
+                      (SELECT MAX(local_date) FROM activities
+                        WHERE connection_id = ?1 AND athlete_id = ?2) AS last
+               UNION ALL
+               SELECT (SELECT MIN(date) FROM workouts WHERE connection_id = ?1 AND athlete_id = ?2),
+                      (SELECT MAX(date) FROM workouts WHERE connection_id = ?1 AND athlete_id = ?2))",
+        )
+        .bind(&connection.0)
+        .bind(athlete_id)
+        .fetch_one(self.pool())
+        .await?;
+        let parse = |text: Option<String>| {
+            text.map(|t| {
+                t.parse::<chrono::NaiveDate>()
+                    .map_err(|_| StoreError::BadValue(format!("cached date {t}")))
+            })
+            .transpose()
+        };
+        Ok(parse(first)?.zip(parse(last)?))
+    }
+}

@@ -109,3 +109,41 @@ async fn usage_counts_notes_wellness_and_stream_bytes() {
         "{with_streams:?}"
     );
 }
+
+#[tokio::test]
+async fn cached_days_span_an_athletes_workouts_and_activities() {
+    let (_dir, store) = open_temp().await;
+    let id = ConnectionId("c1".into());
+    store
+        .save_connection(&connection("c1"), at("2026-11-23T17:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(store.cached_days(&id, "a_1").await.unwrap(), None);
+    store
+        .apply_activities(
+            &id,
+            "a_1",
+            &upserts(vec![
+                activity("x1", "2025-03-02", None),
+                activity("x2", "2026-10-01", None),
+            ]),
+            &checkpoint("a_1", "activities", "s"),
+        )
+        .await
+        .unwrap();
+    store
+        .apply_workouts(
+            &id,
+            "a_1",
+            &upserts(vec![workout("w1", "2026-12-20", "Tempo")]),
+            &checkpoint("a_1", "workouts", "s"),
+        )
+        .await
+        .unwrap();
+    let days = store.cached_days(&id, "a_1").await.unwrap().unwrap();
+    assert_eq!(
+        (days.0.to_string(), days.1.to_string()),
+        ("2025-03-02".to_owned(), "2026-12-20".to_owned())
+    );
+    assert_eq!(store.cached_days(&id, "someone_else").await.unwrap(), None);
+}
