@@ -125,3 +125,7 @@ fn parse_span(kind: CalendarSpan, key: Option<&str>, today: NaiveDate) -> Result
         }
     })
 }
+
+#[cfg(test)]
+#[path = "browsing_tests.rs"]
+mod tests;

@@ -16,6 +16,7 @@ mod browser;
 mod browsing;
 mod calendar_view;
 mod calendar_views;
+mod coach;
 mod coach_views;
 mod commands;
 mod display;
@@ -93,6 +94,7 @@ fn main() {
             commands::accounts::set_live_updates,
             commands::calendar::calendar,
             commands::calendar::list_athletes,
+            commands::coach::coach_overview,
             commands::display::display_settings,
             commands::display::save_display_settings,
             commands::exports::export_plan_ics,

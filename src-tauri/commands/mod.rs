@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod coach;
 pub mod display;
 pub mod exports;
 pub mod sync;
