@@ -22,7 +22,7 @@ const X_AXIS_PX: u32 = 36;
 const Y_AXIS_PX: u32 = 64;
 const RIGHT_PX: u32 = 28;
 /// How opaque the planned targets are over the power line.
-const PLAN_OPACITY: f64 = 0.22;
+const PLAN_OPACITY: f64 = 0.3;
 
 /// One panel the chart may show.
 struct PanelKind {
@@ -252,9 +252,13 @@ pub fn activity_chart(
             let y_format = |y: &f64| format_tick(*y, y_step);
             draw_mesh(&mut chart, &palette, &x_format, &y_format, x_desc, &y_desc)?;
             if panel.kind.stream == StreamKind::Watts {
+                // A narrow target still shows as a band a few pixels tall.
+                let min_half = (panel.y_max - panel.y_min) * 0.03;
                 chart.draw_series(boxes.iter().map(|b| {
+                    let middle = (b.watts.0 + b.watts.1) / 2.0;
+                    let half = ((b.watts.1 - b.watts.0) / 2.0).max(min_half);
                     Rectangle::new(
-                        [(b.x.0, b.watts.0), (b.x.1, b.watts.1)],
+                        [(b.x.0, middle - half), (b.x.1, middle + half)],
                         fill(palette.plan_target, PLAN_OPACITY),
                     )
                 }))?;
@@ -360,12 +364,9 @@ fn target_boxes(steps: &[PlanStep], samples: &Samples, x_min: f64, x_max: f64) -
                 .x_at_time(step.start_s + step.duration_s)
                 .clamp(x_min, x_max);
             let (low, high) = (target.low.min(target.high), target.low.max(target.high));
-            // A single-value target still shows as a thin band.
-            let half = ((high - low) / 2.0).max(2.0);
-            let middle = (low + high) / 2.0;
             (to > from).then_some(TargetBox {
                 x: (from, to),
-                watts: ((middle - half).max(0.0), middle + half),
+                watts: (low, high),
             })
         })
         .collect()

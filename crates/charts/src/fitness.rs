@@ -76,7 +76,9 @@ pub fn fitness_chart(days: &[FitnessDay], opts: &ChartOptions) -> Result<HoverCh
                 (&below, palette.form_negative),
             ];
             for (values, colour) in areas {
-                for run in min_max(&xs, values, &columns) {
+                // A side form never reaches is not drawn at all (not even flat on the line).
+                let runs = min_max(&xs, values, &columns).into_iter();
+                for run in runs.filter(|run| run.iter().any(|p| p.1 != 0.0)) {
                     chart.draw_series(
                         AreaSeries::new(run, 0.0, fill(colour, 0.35)).border_style(TRANSPARENT),
                     )?;
