@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod calendar;
 pub mod connection;
 pub mod figures;
+pub mod laps;
 pub mod notes;
 #[cfg(any(test, feature = "samples"))]
 pub mod samples;
@@ -22,6 +23,7 @@ pub use calendar::{
 };
 pub use connection::{AuthKind, ConnectionId, ConnectionStatus, ProviderKind, Scope};
 pub use figures::ActivityFigures;
+pub use laps::Lap;
 pub use notes::{CalendarNote, NoteKind};
 pub use sensitive::Sensitive;
 pub use streams::{StreamData, StreamKind, Streams};

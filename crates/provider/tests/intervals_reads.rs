@@ -238,3 +238,108 @@ async fn the_profile_has_thresholds_and_zones_from_the_sport_settings() {
     }
     assert_eq!(client.athlete("0").await.unwrap(), profile);
 }
+
+/// How many intervals a structured plan's steps make once its repeats are unrolled: each
+/// step with a length is one, a repeated block its steps as many times as it repeats.
+fn unrolled_steps(steps: &[offpeak_sandbox::data::Step]) -> usize {
+    steps
+        .iter()
+        .map(|step| match (&step.steps, step.repeat) {
+            (Some(children), Some(times)) => unrolled_steps(children) * times as usize,
+            _ => usize::from(step.duration_s.is_some() || step.distance_m.is_some()),
+        })
+        .sum()
+}
+
+#[tokio::test]
+async fn laps_follow_a_structured_plans_steps_and_cover_the_moving_time() {
+    let (sandbox, client) = intervals().await;
+    let (oldest, _) = season();
+    let listed = client.activities_in("0", oldest, anchor()).await.unwrap();
+    let truth = sandbox.truth();
+    let by_start: HashMap<_, _> = truth.activities.iter().map(|a| (a.start_time, a)).collect();
+    let (listed_ride, known, steps) = listed
+        .iter()
+        .filter(|a| !a.stub)
+        .find_map(|a| {
+            let known = by_start.get(&a.start_time)?;
+            let plan = truth.workout(known.planned_workout_id.as_deref()?)?;
+            let steps = &plan.structure.as_ref()?.steps;
+            let repeats = steps.iter().any(|s| s.repeat.is_some());
+            (repeats && known.avg_power_w.is_some()).then_some((a, *known, steps))
+        })
+        .expect("a ride with power that fulfils a plan with repeats");
+
+    let laps = client.laps(&listed_ride.id).await.unwrap();
+    assert_eq!(laps.len(), unrolled_steps(steps));
+    assert_eq!(laps[0].label.as_deref(), Some("Warmup"));
+    assert_eq!(laps[0].start_s, 0.0);
+    for pair in laps.windows(2) {
+        assert_eq!(pair[0].start_s + pair[0].duration_s, pair[1].start_s);
+    }
+    let moving: f64 = laps.iter().map(|l| l.duration_s).sum();
+    assert_eq!(moving, f64::from(known.moving_time_s));
+    assert!(laps.iter().all(|l| l.moving_s == Some(l.duration_s)));
+    assert!(laps.iter().all(|l| l.avg_power_w.is_some_and(|w| w > 0.0)));
+    assert_eq!(
+        laps.iter().any(|l| l.avg_hr.is_some()),
+        known.avg_hr.is_some()
+    );
+    if let Some(distance) = known.distance_m {
+        let summed: f64 = laps.iter().filter_map(|l| l.distance_m).sum();
+        assert!((summed - distance).abs() < 1.0, "{summed} of {distance}");
+    }
+
+    let unplanned = listed
+        .iter()
+        .find(|a| !a.stub && a.planned_workout_id.is_none())
+        .expect("an activity without a plan");
+    let laps = client.laps(&unplanned.id).await.unwrap();
+    assert_eq!(laps.len(), unplanned.moving_time_s.div_ceil(600) as usize);
+    assert_eq!(laps[0].label.as_deref(), Some("Lap 1"));
+
+    match client.laps("i999999999").await {
+        Err(ProviderError::NotFound(what)) => assert!(what.contains("i999999999"), "{what}"),
+        other => panic!("an unknown activity has no laps: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn laps_requests_are_retried_on_server_errors_and_a_spoiled_answer_is_refused() {
+    let (sandbox, client) = intervals().await;
+    let listed = client
+        .activities_in("0", season().0, anchor())
+        .await
+        .unwrap();
+    let ride = listed.iter().find(|a| !a.stub).unwrap();
+    let whole = client.laps(&ride.id).await.unwrap();
+    assert!(!whole.is_empty());
+
+    sandbox.set_faults(offpeak_sandbox::FaultPlan {
+        server_errors: 0.5,
+        seed: 7,
+        ..offpeak_sandbox::FaultPlan::default()
+    });
+    let before = client.manners().stats().retries;
+    for _ in 0..4 {
+        assert_eq!(client.laps(&ride.id).await.unwrap(), whole);
+    }
+    assert!(
+        client.manners().stats().retries > before,
+        "server errors are retried"
+    );
+
+    sandbox.set_faults(offpeak_sandbox::FaultPlan {
+        malformed: 1.0,
+        ..offpeak_sandbox::FaultPlan::default()
+    });
+    match client.laps(&ride.id).await {
+        Err(ProviderError::BadResponse(reason)) => {
+            assert!(
+                reason.contains(&format!("/activity/{}", ride.id)),
+                "{reason}"
+            )
+        }
+        other => panic!("expected a bad response naming the path, got {other:?}"),
+    }
+}

@@ -8,11 +8,13 @@
 //! written in one transaction together with its sync checkpoint, so a killed process leaves
 //! either the whole page and its checkpoint or neither ([`changes`] holds that machinery; rows
 //! listed again unchanged are not rewritten). Streams are kept as one encoded blob per series,
-//! with the figures computed from them, and a queue query says which activities' streams are
+//! with the figures computed from them and the activity's laps where its platform has them
+//! ([`activity_laps`]), and a queue query says which activities' streams are
 //! missing or stale ([`stream_tasks`]).
 //! This crate knows nothing of HTTP or of any platform.
 
 mod activities;
+pub mod activity_laps;
 pub mod app_registrations;
 pub mod athlete_profiles;
 pub mod athletes;

@@ -6,9 +6,9 @@
 //! encoded ([`EncodedStreams`]) before it begins.
 
 use crate::connections::instant_text;
-use crate::{Store, StoreError, codec, figures};
+use crate::{Store, StoreError, activity_laps, codec, figures};
 use chrono::Utc;
-use offpeak_domain::{ActivityFigures, ConnectionId, StreamKind, Streams};
+use offpeak_domain::{ActivityFigures, ConnectionId, Lap, StreamKind, Streams};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use std::collections::{HashMap, HashSet};
 
@@ -36,7 +36,8 @@ pub struct StreamStorage {
 
 /// One activity's streams as [`Store::save_stream_batch`] takes them: the activity, its
 /// streams fingerprint when they were fetched, the streams (encoded), the size of the JSON the
-/// platform sent, and the figures computed from them.
+/// platform sent, the figures computed from them, and its laps when they were fetched with
+/// them (`None` where the platform has no laps to ask for).
 #[derive(Debug, Clone, Copy)]
 pub struct StreamsToSave<'a> {
     pub activity_id: &'a str,
@@ -44,6 +45,7 @@ pub struct StreamsToSave<'a> {
     pub streams: &'a EncodedStreams,
     pub json_bytes: u64,
     pub figures: &'a ActivityFigures,
+    pub laps: Option<&'a [Lap]>,
 }
 
 /// One encoded series: its kind's name, its number of samples and its blob.
@@ -97,13 +99,15 @@ impl Store {
             streams: &encoded,
             json_bytes,
             figures,
+            laps: None,
         };
         Ok(self.save_stream_batch(connection, &[one]).await?[0])
     }
 
-    /// Saves several activities' streams as [`Store::save_streams`] does each, all in one
-    /// transaction and a few statements: a sync that fetched many saves them without a commit
-    /// or a round trip for every one. Says for each whether it was saved (not when the activity
+    /// Saves several activities' streams as [`Store::save_streams`] does each, with their laps
+    /// (the laps of a refetched activity are replaced, or forgotten when none come with it),
+    /// all in one transaction and a few statements: a sync that fetched many saves them
+    /// without a commit or a round trip for every one. Says for each whether it was saved (not when the activity
     /// is no longer cached). An activity named twice is saved as its last entry has it.
     pub async fn save_stream_batch(
         &self,
@@ -128,6 +132,7 @@ impl Store {
             .filter(|id| cached.get(id) == Some(&true))
             .collect();
         delete_series(&mut tx, connection, &refetched).await?;
+        activity_laps::delete_all(&mut tx, connection, &refetched).await?;
         insert_series(&mut tx, connection, &items).await?;
         upsert_sets(&mut tx, connection, &items).await?;
         let figures: Vec<(&str, &ActivityFigures)> = items
@@ -135,6 +140,11 @@ impl Store {
             .map(|item| (item.activity_id, item.figures))
             .collect();
         figures::put_all(&mut tx, connection, &figures).await?;
+        let laps: Vec<(&str, &[Lap])> = items
+            .iter()
+            .filter_map(|item| Some((item.activity_id, item.laps?)))
+            .collect();
+        activity_laps::put_all(&mut tx, connection, &laps).await?;
         tx.commit().await?;
         Ok(saved)
     }

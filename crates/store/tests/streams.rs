@@ -111,6 +111,7 @@ async fn a_batch_saves_every_cached_activity_in_one_go_and_skips_a_vanished_one(
         streams,
         json_bytes,
         figures: &no_figures,
+        laps: None,
     };
     let figures = figures();
     let saved = store
@@ -155,6 +156,7 @@ async fn a_batch_replaces_earlier_streams_and_keeps_the_last_entry_of_an_activit
         streams,
         json_bytes,
         figures: &no_figures,
+        laps: None,
     };
     let saved = store
         .save_stream_batch(&id, &[item("a1", &first_encoded, 1)])

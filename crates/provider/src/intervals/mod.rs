@@ -1,7 +1,7 @@
 //! The Intervals.icu API (`{origin}/api/v1`), as `shared/contracts/intervals-icu.md` describes
 //! it: a personal API key (always HTTP Basic with the user `API_KEY`, never Bearer) or an OAuth
 //! token; the athlete's profile, the calendar (workouts, races, notes), activities (Strava
-//! stubs included), streams and wellness, all by date window; disconnecting the app; and
+//! stubs included), streams, laps and wellness, all by date window; disconnecting the app; and
 //! refusals explained to a person (`errors`). Every request goes through the connection's
 //! [`Manners`], at most ten a second.
 

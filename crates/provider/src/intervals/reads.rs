@@ -1,12 +1,15 @@
 //! The Intervals.icu reads a sync is made of, by date window: the calendar (workouts, races and
-//! notes), activities with their Strava stubs, streams, wellness and the athlete's profile.
+//! notes), activities with their Strava stubs, streams, laps, wellness and the athlete's
+//! profile.
 
-use super::dto::{ActivityDto, AthleteDto, EventDto, Filed, StreamDto, WellnessDto};
+use super::dto::{
+    ActivityDto, ActivityIntervalsDto, AthleteDto, EventDto, Filed, StreamDto, WellnessDto,
+};
 use super::request::Get;
 use super::{FetchedStreams, IntervalsClient, path_id, window};
 use crate::ProviderError;
 use chrono::NaiveDate;
-use offpeak_domain::{Activity, Athlete, CalendarNote, StreamKind, Wellness, Workout};
+use offpeak_domain::{Activity, Athlete, CalendarNote, Lap, StreamKind, Wellness, Workout};
 
 /// The event categories Offpeak files on its calendar.
 const CALENDAR_CATEGORIES: &str = "WORKOUT,RACE_A,RACE_B,RACE_C,NOTE,HOLIDAY,SICK,INJURED";
@@ -97,6 +100,26 @@ impl IntervalsClient {
             Err(refused) if refused.status == 422 => Err(ProviderError::NotFound(format!(
                 "streams of activity {activity_id}: the platform may not pass on activities imported from Strava"
             ))),
+            Err(refused) => Err(refused.error),
+        }
+    }
+
+    /// The laps of an activity, in order: the platform's intervals (`icu_intervals`) — the
+    /// steps of the structured workout it fulfilled, or its laps. An activity with none (or
+    /// one the platform does not pass on, answered with a bare stub) has an empty list; one
+    /// the platform does not know is [`ProviderError::NotFound`].
+    pub async fn laps(&self, activity_id: &str) -> Result<Vec<Lap>, ProviderError> {
+        let get = Get {
+            segments: &["activity", activity_id],
+            query: vec![("intervals", "true".to_owned())],
+            athlete: None,
+            scope: Some("ACTIVITY:READ"),
+        };
+        match self.fetch::<ActivityIntervalsDto>(&get).await? {
+            Ok(got) => got.value.into_laps(activity_id),
+            Err(refused) if refused.status == 404 => {
+                Err(ProviderError::NotFound(format!("activity {activity_id}")))
+            }
             Err(refused) => Err(refused.error),
         }
     }

@@ -10,12 +10,14 @@
 mod activities;
 mod athlete;
 mod events;
+mod laps;
 mod streams;
 mod wellness;
 
 pub(super) use activities::ActivityDto;
 pub(super) use athlete::AthleteDto;
 pub(super) use events::{EventDto, Filed};
+pub(super) use laps::ActivityIntervalsDto;
 pub(super) use streams::StreamDto;
 pub(super) use wellness::WellnessDto;
 
