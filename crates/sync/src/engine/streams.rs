@@ -263,6 +263,7 @@ async fn save(
             streams: encoded,
             json_bytes: *json_bytes,
             figures,
+            laps: None,
         })
         .collect();
     store.save_stream_batch(connection, &batch).await?;
