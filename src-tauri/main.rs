@@ -10,12 +10,14 @@
 
 mod account_views;
 mod accounts;
+mod analysis;
 mod analysis_views;
 mod app;
 mod browser;
 mod browsing;
 mod calendar_view;
 mod calendar_views;
+mod chart_views;
 mod coach;
 mod coach_views;
 mod commands;
@@ -94,6 +96,9 @@ fn main() {
             commands::accounts::set_live_updates,
             commands::calendar::calendar,
             commands::calendar::list_athletes,
+            commands::analysis::activity_page,
+            commands::analysis::workout_page,
+            commands::analysis::fitness,
             commands::coach::coach_overview,
             commands::display::display_settings,
             commands::display::save_display_settings,
