@@ -13,6 +13,8 @@ mod accounts;
 mod analysis;
 mod analysis_views;
 mod app;
+#[cfg(test)]
+mod browse_bench;
 mod browser;
 mod browsing;
 mod calendar_view;
