@@ -51,12 +51,17 @@ fn main() {
         .plugin(tauri_plugin_opener::init())
         .setup(|tauri_app| {
             let opener = browser::system_browser(tauri_app.handle().clone());
-            let exports_dir = tauri_app.path().download_dir().or_else(|_| {
-                tauri_app
-                    .path()
-                    .home_dir()
-                    .map(|home| home.join("Downloads"))
-            })?;
+            // `$OFFPEAK_EXPORT_DIR` (tests, portable installs), else the Downloads folder.
+            let exports_dir = match std::env::var_os("OFFPEAK_EXPORT_DIR").filter(|d| !d.is_empty())
+            {
+                Some(dir) => std::path::PathBuf::from(dir),
+                None => tauri_app.path().download_dir().or_else(|_| {
+                    tauri_app
+                        .path()
+                        .home_dir()
+                        .map(|home| home.join("Downloads"))
+                })?,
+            };
             let state = tauri::async_runtime::block_on(app::App::open(
                 offpeak_sync::paths::data_dir(),
                 exports_dir,

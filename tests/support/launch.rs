@@ -63,21 +63,26 @@ pub async fn opened_url_after(log: &Path, seen: usize) -> String {
 pub struct Launch {
     _work: tempfile::TempDir,
     pub opened: PathBuf,
+    /// Where the app writes its exports.
+    pub exports: PathBuf,
     pub driver: TauriDriver,
 }
 
 pub async fn launch() -> Launch {
     let work = tempfile::tempdir().unwrap();
     let data = work.path().join("data");
+    let exports = work.path().join("exports");
     let (browser, opened) = scripted_browser(work.path());
     let env = [
         ("OFFPEAK_DATA_DIR", data.as_path()),
         ("OFFPEAK_BROWSER", browser.as_path()),
+        ("OFFPEAK_EXPORT_DIR", exports.as_path()),
     ];
     let driver = TauriDriver::start(&env).await;
     Launch {
         _work: work,
         opened,
+        exports,
         driver,
     }
 }
