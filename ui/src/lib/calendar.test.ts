@@ -13,6 +13,7 @@ import {
   plannedStatus,
   spanKey,
   visibleCount,
+  weekSum,
   weekSummary,
   weekTotals,
 } from "./calendar";
@@ -150,5 +151,17 @@ describe("weekly totals", () => {
   it("sums the week across sports", () => {
     expect(weekSummary(week)).toBe("4h of 4h 15m · load 275 of 270");
     expect(weekSummary({ ...week, done: [], planned: [] })).toBe("");
+  });
+});
+
+describe("the week's sum", () => {
+  it("adds every sport, done and planned", () => {
+    const week = {
+      ...calendarView().weeks[0],
+      done: [{ sport: "run" as const, sessions: 1, time_s: 3600, distance_m: 10_000, load: 60.4 }],
+      planned: [{ sport: "ride" as const, sessions: 1, time_s: 5400, distance_m: 0, load: 90 }],
+    };
+    expect(weekSum(week)).toEqual({ time: "1h", plannedTime: "1h 30m", load: 60, plannedLoad: 90 });
+    expect(weekSum({ ...week, done: [], planned: [] })).toBeNull();
   });
 });

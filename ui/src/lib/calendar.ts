@@ -180,6 +180,22 @@ export function weekTotals(week: CalendarWeek, units: UnitSystem): TotalsRow[] {
   });
 }
 
+export type WeekSum = { time: string; plannedTime: string | null; load: number; plannedLoad: number };
+
+/** The whole week across sports: time and load done, and planned when anything was; null when nothing. */
+export function weekSum(week: CalendarWeek): WeekSum | null {
+  const sum = (list: SportTotalsView[], f: (t: SportTotalsView) => number) => list.reduce((n, t) => n + f(t), 0);
+  const doneS = sum(week.done, (t) => t.time_s);
+  const plannedS = sum(week.planned, (t) => t.time_s);
+  if (doneS === 0 && plannedS === 0) return null;
+  return {
+    time: formatDuration(doneS),
+    plannedTime: plannedS > 0 ? formatDuration(plannedS) : null,
+    load: Math.round(sum(week.done, (t) => t.load)),
+    plannedLoad: Math.round(sum(week.planned, (t) => t.load)),
+  };
+}
+
 /** The whole week across sports: "6h 10m of 8h · load 420 of 510". Empty when nothing. */
 export function weekSummary(week: CalendarWeek): string {
   const sum = (list: SportTotalsView[], f: (t: SportTotalsView) => number) => list.reduce((n, t) => n + f(t), 0);
