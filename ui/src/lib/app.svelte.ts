@@ -1,12 +1,18 @@
 // What the window shows and the work behind it: starting up, signing in through the browser,
-// syncing (with every sync's progress, background ones included), and what happens after a
-// disconnect. App.svelte lays it out.
+// syncing (with every sync's progress, background ones included), what happens after a
+// disconnect, which athlete and which month or week the calendar shows, the coach overview,
+// exports, display settings, and where Back goes. App.svelte lays it out.
 import { pickCurrent } from "./accounts";
 import {
-  calendarMonth,
+  calendar as fetchCalendar,
   cancelLogin,
   cancelSync,
+  coachOverview,
+  displaySettings,
+  exportActivitiesCsv,
+  exportPlanIcs,
   listAccounts,
+  listAthletes,
   listProviders,
   listRegistrations,
   loginOAuth,
@@ -14,6 +20,7 @@ import {
   onCacheChanged,
   onSyncProgress,
   reconnect,
+  saveDisplaySettings,
   setLiveUpdates,
   startDemo,
   syncNow,
@@ -22,14 +29,26 @@ import {
   toOffpeakError,
 } from "./api";
 import type { AccountView } from "./bindings/AccountView";
-import type { CalendarMonth } from "./bindings/CalendarMonth";
+import type { AthleteChoice } from "./bindings/AthleteChoice";
+import type { AthleteRef } from "./bindings/AthleteRef";
+import type { CalendarItem } from "./bindings/CalendarItem";
+import type { CalendarSpan } from "./bindings/CalendarSpan";
+import type { CalendarView } from "./bindings/CalendarView";
+import type { CoachOverview } from "./bindings/CoachOverview";
+import type { CoachRow } from "./bindings/CoachRow";
 import type { DisconnectReport } from "./bindings/DisconnectReport";
+import type { DisplaySettings } from "./bindings/DisplaySettings";
+import type { ExportedFile } from "./bindings/ExportedFile";
 import type { ProviderView } from "./bindings/ProviderView";
 import type { RegistrationView } from "./bindings/RegistrationView";
 import type { SyncProgressView } from "./bindings/SyncProgressView";
 import type { SyncSettingsView } from "./bindings/SyncSettingsView";
+import { addDays, addMonths, exportRange, focusFor, inView, spanKey } from "./calendar";
+import { exportedMessage } from "./format";
 import { loginOutcome } from "./login";
+import { popView, pushView, sameView, type View } from "./nav";
 import { endedByError, isCalmEnd, isNewer, leftCalendar, topBarSync } from "./progress";
+import { resolveTheme } from "./theme";
 
 export type Screen = "starting" | "welcome" | "waiting" | "main";
 export type NoticeState = {
@@ -39,10 +58,25 @@ export type NoticeState = {
   action?: { label: string; run: () => void } | null;
 };
 export type WaitingFor = { demo: boolean; origin: string | null; platform: string; startedAt: number };
+export type ExportKind = "ics" | "csv";
+
+/** The athlete a choice names, or the first one offered for a connection. */
+export function findAthlete(athletes: AthleteChoice[], ref: AthleteRef | null, connectionId: string | null): AthleteChoice | null {
+  if (ref) {
+    const exact = athletes.find(
+      (a) => a.athlete.connection_id === ref.connection_id && a.athlete.athlete_id === ref.athlete_id,
+    );
+    if (exact) return exact;
+  }
+  const id = ref?.connection_id ?? connectionId;
+  return athletes.find((a) => a.athlete.connection_id === id) ?? null;
+}
 
 export class AppState {
   screen = $state<Screen>("starting");
-  view = $state<"calendar" | "accounts">("calendar");
+  view = $state<View>({ kind: "calendar" });
+  /** Where Back goes, most recent last. */
+  stack = $state<View[]>([]);
   error = $state<OffpeakError | null>(null);
   notice = $state<NoticeState | null>(null);
   accounts = $state<AccountView[]>([]);
@@ -51,8 +85,21 @@ export class AppState {
   currentId = $state<string | null>(null);
   waitingFor = $state<WaitingFor>({ demo: false, origin: null, platform: "", startedAt: 0 });
   cancelling = $state(false);
-  month = $state<CalendarMonth | null>(null);
-  monthLoading = $state(false);
+  athletes = $state<AthleteChoice[]>([]);
+  /** The athlete the calendar, fitness and exports are about; null until the first calendar answers. */
+  athleteRef = $state<AthleteRef | null>(null);
+  calendar = $state<CalendarView | null>(null);
+  calendarLoading = $state(false);
+  span = $state<CalendarSpan>("month");
+  /** The calendar's focused day (the roving focus), kept across screens so Back returns to it. */
+  focusDate = $state<string | null>(null);
+  /** Set when coming back to the calendar: the card (or day, when "") that should take the focus. */
+  restoreFocus = $state<string | null>(null);
+  coach = $state<CoachOverview | null>(null);
+  coachLoading = $state(false);
+  exporting = $state<ExportKind | null>(null);
+  display = $state<DisplaySettings>({ units: "metric", theme: "system" });
+  systemDark = $state(false);
   /** Syncs this window started, until their `sync_now` answers. */
   syncing = $state<Record<string, boolean>>({});
   /** The latest progress report of each connection, background syncs included. */
@@ -69,16 +116,38 @@ export class AppState {
     return !!this.syncing[id] || (p !== undefined && !p.ended);
   };
 
-  current = $derived(pickCurrent(this.accounts, this.currentId));
+  current = $derived(pickCurrent(this.accounts, this.athleteRef?.connection_id ?? this.currentId));
+  currentAthlete = $derived(findAthlete(this.athletes, this.athleteRef, this.current?.id ?? null));
+  /** The connection whose coach overview the Coach view shows: the current one when it coaches. */
+  coachConnectionId = $derived(
+    (this.currentAthlete?.coach ? this.currentAthlete : this.athletes.find((a) => a.coach))?.athlete.connection_id ??
+      null,
+  );
+  units = $derived(this.display.units);
+  dark = $derived(resolveTheme(this.display.theme, this.systemDark) === "dark");
+  /** The current connection's last sync found no network: the calendar shows what is cached. */
+  offline = $derived.by(() => {
+    const c = this.current;
+    if (!c || this.isSyncing(c.id)) return false;
+    const p = this.progress[c.id];
+    return p ? p.phase === "offline" : c.last_error_code === "offline";
+  });
   anySyncing = $derived(this.accounts.some((a) => this.isSyncing(a.id)));
   syncIndicator = $derived(topBarSync(this.accounts, this.progress, this.isSyncing));
   /** Whether Offpeak syncs by itself (and so will try again after being offline). */
   backgroundOn = $derived((this.settings?.interval_minutes ?? 1) > 0);
 
-  // Ignore answers to calendar requests that a newer request has overtaken.
+  // Ignore answers to calendar (and coach) requests that a newer request has overtaken.
   #calendarRequest = 0;
+  #coachRequest = 0;
+  /** The key of the calendar last asked for (what a reload asks again). */
+  #calendarKey: string | null = null;
+  #coachWeek: string | null = null;
+  /** The card opened from the calendar, to focus again on the way back. */
+  #opened: string | null = null;
   #unlisten: (() => void) | null = null;
   #unlistenCache: (() => void) | null = null;
+  #unlistenTheme: (() => void) | null = null;
 
   // Arrow functions throughout: components get them as callbacks.
 
@@ -87,8 +156,11 @@ export class AppState {
       // Follow progress before asking for the latest, so no report falls in between.
       this.#unlisten = await onSyncProgress(this.receiveProgress);
       this.#unlistenCache = await onCacheChanged(this.cacheChanged);
+      this.#followSystemTheme();
       const [list] = await Promise.all([
         listAccounts(),
+        this.#loadAthletes(),
+        this.#loadDisplay(),
         this.#loadProviders(),
         this.refreshRegistrations(),
         this.#loadProgress(),
@@ -100,7 +172,7 @@ export class AppState {
         return;
       }
       this.screen = "main";
-      await this.loadMonth(null);
+      await this.loadCalendar(null);
     } catch (err) {
       this.#report(err);
       this.screen = "welcome";
@@ -113,6 +185,8 @@ export class AppState {
     this.#unlisten = null;
     this.#unlistenCache?.();
     this.#unlistenCache = null;
+    this.#unlistenTheme?.();
+    this.#unlistenTheme = null;
   };
 
   /** One progress report, from any sync: the newest per connection wins. */
@@ -123,7 +197,7 @@ export class AppState {
     this.progress[id] = report;
     if (this.screen !== "main") return;
     // The weeks around today are in: show them without waiting for history.
-    if (leftCalendar(previous, report)) void this.loadMonth(this.month?.month ?? null);
+    if (leftCalendar(previous, report)) void this.reloadCalendar();
     // A new phase: what the cache holds has grown, say so on the account's card.
     if (!report.ended && previous && previous.phase !== report.phase) void this.refreshAccounts();
     if (report.ended) {
@@ -132,7 +206,7 @@ export class AppState {
       // window started do the same when their answer arrives.
       if (!this.syncing[id]) {
         void this.refreshAccounts();
-        void this.loadMonth(this.month?.month ?? null);
+        void this.reloadCalendar();
       }
     }
   };
@@ -140,26 +214,196 @@ export class AppState {
   /** A live update changed the cache: show it. */
   cacheChanged = () => {
     if (this.screen !== "main") return;
-    void this.loadMonth(this.month?.month ?? null);
-    if (this.view === "accounts") void this.refreshAccounts();
+    void this.reloadCalendar();
+    if (this.view.kind === "accounts") void this.refreshAccounts();
+    if (this.view.kind === "coach") void this.loadCoach(this.#coachWeek);
   };
 
-  loadMonth = async (which: string | null) => {
+  /**
+   * Asks for the calendar of the current athlete: `key` a month "YYYY-MM" or any date of a week,
+   * null for the span containing today. The shown calendar stays until the answer arrives.
+   */
+  loadCalendar = async (key: string | null, span: CalendarSpan = this.span) => {
     const ticket = ++this.#calendarRequest;
-    this.monthLoading = true;
+    this.#calendarKey = key;
+    this.span = span;
+    this.calendarLoading = true;
     try {
-      const result = await calendarMonth(which);
-      if (ticket === this.#calendarRequest) this.month = result;
+      const result = await fetchCalendar({ athlete: this.athleteRef, span, key });
+      if (ticket !== this.#calendarRequest) return;
+      this.calendar = result;
+      this.#calendarKey = result.key;
+      this.athleteRef ??= result.athlete;
+      this.focusDate = focusFor(result, this.focusDate);
     } catch (err) {
       if (ticket === this.#calendarRequest) this.#report(err);
     } finally {
-      if (ticket === this.#calendarRequest) this.monthLoading = false;
+      if (ticket === this.#calendarRequest) this.calendarLoading = false;
     }
   };
 
+  /** The same month or week again (the cache changed). */
+  reloadCalendar = () => this.loadCalendar(this.#calendarKey);
+
+  /** Moves the calendar's focus to `date`, loading its month or week when it is not the one shown. */
+  goToDate = (date: string) => {
+    this.focusDate = date;
+    const shown = this.calendar;
+    if (shown && shown.span === this.span && inView(shown, date) && !this.calendarLoading) return;
+    if (this.#calendarKey === spanKey(this.span, date) && this.calendarLoading) return;
+    void this.loadCalendar(spanKey(this.span, date));
+  };
+
+  /** The previous (-1) or next (+1) month or week, keeping the day. */
+  step = (delta: -1 | 1) => {
+    const from = this.focusDate ?? this.calendar?.today;
+    if (!from) return;
+    this.goToDate(this.span === "month" ? addMonths(from, delta) : addDays(from, 7 * delta));
+  };
+
+  goToToday = () => {
+    if (this.calendar) this.goToDate(this.calendar.today);
+    else void this.loadCalendar(null);
+  };
+
+  /** Month or week, around the focused day. */
+  setSpan = (span: CalendarSpan) => {
+    if (span === this.span && this.calendar?.span === span) return;
+    const around = this.focusDate ?? this.calendar?.today ?? null;
+    void this.loadCalendar(around ? spanKey(span, around) : null, span);
+  };
+
+  /** Another athlete: the same month or week, theirs; their connection is the one Sync now syncs. */
+  switchAthlete = (choice: AthleteChoice) => {
+    this.athleteRef = choice.athlete;
+    this.currentId = choice.athlete.connection_id;
+    if (this.view.kind === "activity" || this.view.kind === "workout") this.show("calendar");
+    if (this.view.kind === "coach") void this.loadCoach(this.#coachWeek);
+    void this.loadCalendar(this.#calendarKey);
+  };
+
+  /** The coach overview for the week containing `week` (null: this week). */
+  loadCoach = async (week: string | null) => {
+    const connectionId = this.coachConnectionId;
+    if (!connectionId) return;
+    const ticket = ++this.#coachRequest;
+    this.#coachWeek = week;
+    this.coachLoading = true;
+    try {
+      const result = await coachOverview(connectionId, week);
+      if (ticket === this.#coachRequest) {
+        this.coach = result;
+        this.#coachWeek = result.week;
+      }
+    } catch (err) {
+      if (ticket === this.#coachRequest) this.#report(err);
+    } finally {
+      if (ticket === this.#coachRequest) this.coachLoading = false;
+    }
+  };
+
+  /** A row of the coach overview: that athlete's calendar, at that week. */
+  openCoachRow = (row: CoachRow) => {
+    const week = this.coach?.week ?? null;
+    this.athleteRef = row.athlete;
+    this.currentId = row.athlete.connection_id;
+    if (week) this.focusDate = this.coach && inWeek(week, this.coach.today) ? this.coach.today : week;
+    this.#go({ kind: "calendar" });
+    void this.loadCalendar(week, "week");
+  };
+
+  /** Exports the visible month or week of the current athlete; the notice says where it went. */
+  exportSpan = async (kind: ExportKind) => {
+    const shown = this.calendar;
+    if (!shown || this.exporting) return;
+    this.exporting = kind;
+    try {
+      const request = { athlete: shown.athlete, ...exportRange(shown) };
+      if (kind === "ics") {
+        this.exported(await exportPlanIcs(request), ["planned workout", "planned workouts"]);
+      } else {
+        this.exported(await exportActivitiesCsv(request), ["activity", "activities"]);
+      }
+    } catch (err) {
+      this.#report(err);
+    } finally {
+      this.exporting = null;
+    }
+  };
+
+  /** A file was written (here or by a page): say what and where. */
+  exported = (file: ExportedFile, what?: [string, string]) => {
+    this.notice = { title: "Exported", message: exportedMessage(file, what), tone: "info" };
+  };
+
+  /** Keeps the display settings; the screen follows at once and goes back if saving fails. */
+  saveDisplay = async (next: DisplaySettings) => {
+    const before = this.display;
+    this.display = next;
+    try {
+      this.display = await saveDisplaySettings(next);
+    } catch (err) {
+      this.display = before;
+      this.#report(err);
+    }
+  };
+
+  // Where the window is, and the way back.
+
+  /** A top-level place: the calendar, accounts, the coach overview or the fitness chart. */
+  show = (kind: "calendar" | "accounts" | "coach" | "fitness") => {
+    if (this.view.kind === kind) return;
+    this.#go({ kind });
+    if (kind === "accounts") void this.refreshAccounts();
+    if (kind === "coach") void this.loadCoach(this.#coachWeek);
+  };
+
+  openActivity = (connectionId: string, id: string) => {
+    this.#go({ kind: "activity", connectionId, id });
+  };
+
+  openWorkout = (connectionId: string, id: string) => {
+    this.#go({ kind: "workout", connectionId, id });
+  };
+
+  /** A calendar card: its activity or its planned workout. */
+  openItem = (item: CalendarItem) => {
+    this.#opened = item.id;
+    if (item.kind === "completed") this.openActivity(item.connection_id, item.id);
+    else this.openWorkout(item.connection_id, item.id);
+  };
+
+  canGoBack = $derived(this.view.kind !== "calendar");
+
+  /** Back to where the person was: the same calendar month and day, or the page before. */
+  back = () => {
+    const { view, stack } = popView(this.stack);
+    this.#leave(view);
+    this.stack = stack;
+    this.view = view;
+    if (view.kind === "calendar") {
+      this.restoreFocus = this.#opened ?? "";
+      this.#opened = null;
+    }
+    if (view.kind === "coach") void this.loadCoach(this.#coachWeek);
+  };
+
+  #go(next: View) {
+    if (sameView(this.view, next)) return;
+    this.#leave(next);
+    this.stack = pushView(this.stack, this.view, next);
+    this.view = next;
+  }
+
+  #leave(next: View) {
+    // The calendar may have lost or gained data while the accounts screen was open.
+    if (this.view.kind === "accounts" && next.kind === "calendar") void this.reloadCalendar();
+  }
+
   refreshAccounts = async () => {
     try {
-      this.accounts = await listAccounts();
+      const [list] = await Promise.all([listAccounts(), this.#loadAthletes()]);
+      this.accounts = list;
     } catch (err) {
       this.#report(err);
     }
@@ -195,7 +439,7 @@ export class AppState {
       delete this.stopping[id];
     }
     await this.refreshAccounts();
-    await this.loadMonth(this.month?.month ?? null);
+    await this.reloadCalendar();
   };
 
   /** Asks the account's sync to stop; what it fetched is kept. */
@@ -220,7 +464,9 @@ export class AppState {
     await this.refreshAccounts();
     if (!this.accounts.some((a) => a.id === account.id)) this.accounts = [...this.accounts, account];
     this.currentId = account.id;
-    this.view = "calendar";
+    this.athleteRef = { connection_id: account.id, athlete_id: account.athlete_id };
+    this.stack = [];
+    this.view = { kind: "calendar" };
     this.screen = "main";
     await this.sync(account.id);
   };
@@ -249,7 +495,7 @@ export class AppState {
       const run = () => reconnect(account.id, true).then((a) => setLiveUpdates(a.id, true));
       await this.#browserLogin(run, info, async () => {
         this.screen = "main";
-        this.view = "accounts";
+        this.view = { kind: "accounts" };
         await this.refreshAccounts();
       });
       return;
@@ -283,26 +529,26 @@ export class AppState {
   disconnected = async (_account: AccountView, result: DisconnectReport) => {
     await this.refreshAccounts();
     if (this.accounts.length === 0) {
-      this.month = null;
-      this.view = "calendar";
+      this.calendar = null;
+      this.athleteRef = null;
+      this.stack = [];
+      this.view = { kind: "calendar" };
       this.screen = "welcome";
       this.notice = { message: result.message, tone: result.revoked_at_server ? "info" : "warn" };
+      return;
+    }
+    if (this.athleteRef && !this.accounts.some((a) => a.id === this.athleteRef?.connection_id)) {
+      // The athlete shown was that connection's: show the first one left.
+      this.athleteRef = null;
+      this.coach = null;
+      void this.loadCalendar(this.#calendarKey);
     }
   };
 
-  switchTo = (id: string) => {
-    this.currentId = id;
-  };
-
+  /** The Accounts button: open the accounts screen, or go back from it. */
   toggleAccounts = () => {
-    if (this.view === "accounts") {
-      this.view = "calendar";
-      // The calendar may have lost or gained data while the accounts screen was open.
-      void this.loadMonth(this.month?.month ?? null);
-    } else {
-      this.view = "accounts";
-      void this.refreshAccounts();
-    }
+    if (this.view.kind === "accounts") this.back();
+    else this.show("accounts");
   };
 
   async #browserLogin(
@@ -345,6 +591,31 @@ export class AppState {
     }
   }
 
+  async #loadAthletes() {
+    try {
+      this.athletes = await listAthletes();
+    } catch (err) {
+      this.#report(err);
+    }
+  }
+
+  async #loadDisplay() {
+    try {
+      this.display = await displaySettings();
+    } catch (err) {
+      this.#report(err);
+    }
+  }
+
+  #followSystemTheme() {
+    if (typeof window === "undefined" || typeof window.matchMedia !== "function") return;
+    const query = window.matchMedia("(prefers-color-scheme: dark)");
+    const update = () => (this.systemDark = query.matches);
+    update();
+    query.addEventListener("change", update);
+    this.#unlistenTheme = () => query.removeEventListener("change", update);
+  }
+
   async #loadSettings() {
     try {
       this.settings = await syncSettings();
@@ -364,4 +635,9 @@ export class AppState {
   #report(err: unknown) {
     this.error = toOffpeakError(err);
   }
+}
+
+/** True when `date` falls in the Monday-first week starting `monday`. */
+function inWeek(monday: string, date: string): boolean {
+  return date >= monday && date <= addDays(monday, 6);
 }

@@ -3,21 +3,27 @@ import * as api from "./api";
 import { AppState } from "./app.svelte";
 import type { RegistrationView } from "./bindings/RegistrationView";
 import type { SyncProgressView } from "./bindings/SyncProgressView";
-import { accountView, progressView } from "./fixtures";
+import { accountView, athleteChoice, calendarItem, calendarView, coachRow, exportedFile, progressView } from "./fixtures";
 
 // The backend's answers are scripted per test; OffpeakError and toOffpeakError stay real.
 vi.mock("./api", async (importActual) => ({
   ...(await importActual<typeof import("./api")>()),
-  calendarMonth: vi.fn(),
+  calendar: vi.fn(),
   cancelLogin: vi.fn(),
   cancelSync: vi.fn(),
+  coachOverview: vi.fn(),
+  displaySettings: vi.fn(),
+  exportActivitiesCsv: vi.fn(),
+  exportPlanIcs: vi.fn(),
   listAccounts: vi.fn(),
+  listAthletes: vi.fn(),
   listProviders: vi.fn(),
   listRegistrations: vi.fn(),
   loginOAuth: vi.fn(),
   onCacheChanged: vi.fn(),
   onSyncProgress: vi.fn(),
   reconnect: vi.fn(),
+  saveDisplaySettings: vi.fn(),
   setLiveUpdates: vi.fn(),
   startDemo: vi.fn(),
   syncNow: vi.fn(),
@@ -37,6 +43,25 @@ const registration: RegistrationView = {
   redirect_ports: [],
 };
 
+/**
+ * What the calendar answers: November 2026 (today the 18th) for the month view or no key; for
+ * another month or a week, a view of it built the same way.
+ */
+function answer(span: "month" | "week", key: string | null) {
+  if (span === "month") {
+    const month = key ?? "2026-11";
+    if (month === "2026-11") return calendarView();
+    const [y, m] = month.split("-").map(Number);
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    return calendarView({ key: month, first_day: `${month}-01`, last_day: last });
+  }
+  const day = key ?? "2026-11-18";
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  const monday = new Date(ms - ((new Date(ms).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  const sunday = new Date(Date.parse(`${monday}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+  return calendarView({ span: "week", key: monday, first_day: monday, last_day: sunday });
+}
+
 /** Lets the chain of awaited mock answers run to its end. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -44,14 +69,9 @@ beforeEach(() => {
   vi.resetAllMocks();
   vi.mocked(api.listProviders).mockResolvedValue([]);
   vi.mocked(api.listRegistrations).mockResolvedValue([]);
-  vi.mocked(api.calendarMonth).mockResolvedValue({
-    month: "2026-11",
-    previous: "2026-10",
-    next: "2026-12",
-    today: "2026-11-18",
-    days: [],
-    has_data: false,
-  });
+  vi.mocked(api.calendar).mockImplementation(async (request) => answer(request.span, request.key));
+  vi.mocked(api.listAthletes).mockResolvedValue([athleteChoice()]);
+  vi.mocked(api.displaySettings).mockResolvedValue({ units: "metric", theme: "system" });
   vi.mocked(api.syncNow).mockResolvedValue({} as never);
   vi.mocked(api.syncProgress).mockResolvedValue([]);
   vi.mocked(api.syncSettings).mockResolvedValue({ interval_minutes: 30, streams: "recent_months", months: 12 });
@@ -84,7 +104,9 @@ describe("AppState", () => {
     await some.start();
     expect(some.screen).toBe("main");
     expect(some.current?.id).toBe("c1");
-    expect(some.month?.month).toBe("2026-11");
+    expect(some.calendar?.key).toBe("2026-11");
+    expect(some.athleteRef).toEqual({ connection_id: "c1", athlete_id: "a1" });
+    expect(some.focusDate).toBe("2026-11-18");
   });
 
   it("waits for the browser, then shows and syncs the new account", async () => {
@@ -178,18 +200,18 @@ describe("AppState", () => {
     vi.mocked(api.listAccounts).mockResolvedValue([account]);
     const app = new AppState();
     await app.start();
-    vi.mocked(api.calendarMonth).mockClear();
+    vi.mocked(api.calendar).mockClear();
     vi.mocked(api.listAccounts).mockClear();
 
     emit(progressView({ phase: "calendar", at: "2026-11-23T08:00:01.000Z" }));
-    expect(api.calendarMonth).not.toHaveBeenCalled();
+    expect(api.calendar).not.toHaveBeenCalled();
     emit(progressView({ phase: "history", at: "2026-11-23T08:00:02.000Z" }));
-    expect(api.calendarMonth).toHaveBeenCalledTimes(1);
+    expect(api.calendar).toHaveBeenCalledTimes(1);
     expect(api.listAccounts).toHaveBeenCalledTimes(1);
     emit(progressView({ phase: "finished", ended: true, at: "2026-11-23T08:00:03.000Z" }));
     await settle();
     expect(api.listAccounts).toHaveBeenCalledTimes(2);
-    expect(api.calendarMonth).toHaveBeenCalledTimes(2);
+    expect(api.calendar).toHaveBeenCalledTimes(2);
     expect(app.isSyncing("c1")).toBe(false);
   });
 
@@ -226,7 +248,7 @@ describe("AppState", () => {
     await app.start();
     await app.disconnected(account, { revoked_at_server: false, purged: true, message: "Could not reach the server." });
     expect(app.screen).toBe("welcome");
-    expect(app.month).toBeNull();
+    expect(app.calendar).toBeNull();
     expect(app.notice).toMatchObject({ tone: "warn", message: "Could not reach the server." });
   });
 
@@ -236,7 +258,7 @@ describe("AppState", () => {
     vi.mocked(api.setLiveUpdates).mockResolvedValue(allowed);
     const app = new AppState();
     await app.start();
-    app.view = "accounts";
+    app.show("accounts");
     await app.setLiveUpdates(allowed, true);
     expect(api.setLiveUpdates).toHaveBeenCalledWith("c1", true);
     expect(api.reconnect).not.toHaveBeenCalled();
@@ -252,7 +274,7 @@ describe("AppState", () => {
     expect(api.reconnect).toHaveBeenCalledWith("c1", true);
     expect(api.setLiveUpdates).toHaveBeenCalledWith("c1", true);
     expect(app.screen).toBe("main");
-    expect(app.view).toBe("accounts");
+    expect(app.view.kind).toBe("accounts");
     expect(api.syncNow).not.toHaveBeenCalled();
   });
 
@@ -260,9 +282,188 @@ describe("AppState", () => {
     vi.mocked(api.listAccounts).mockResolvedValue([account]);
     const app = new AppState();
     await app.start();
-    const before = vi.mocked(api.calendarMonth).mock.calls.length;
+    const before = vi.mocked(api.calendar).mock.calls.length;
     cacheChanged("c1");
     await settle();
-    expect(vi.mocked(api.calendarMonth).mock.calls.length).toBe(before + 1);
+    expect(vi.mocked(api.calendar).mock.calls.length).toBe(before + 1);
+  });
+});
+
+describe("the calendar", () => {
+  async function started() {
+    vi.mocked(api.listAccounts).mockResolvedValue([account]);
+    const app = new AppState();
+    await app.start();
+    vi.mocked(api.calendar).mockClear();
+    return app;
+  }
+
+  it("moves the focus within the month without asking again, and loads the next month when it crosses", async () => {
+    const app = await started();
+    app.goToDate("2026-11-20");
+    expect(app.focusDate).toBe("2026-11-20");
+    expect(api.calendar).not.toHaveBeenCalled();
+    app.goToDate("2026-12-01");
+    await settle();
+    expect(api.calendar).toHaveBeenCalledWith({ athlete: { connection_id: "c1", athlete_id: "a1" }, span: "month", key: "2026-12" });
+    expect(app.calendar?.key).toBe("2026-12");
+    expect(app.focusDate).toBe("2026-12-01");
+  });
+
+  it("steps by a month keeping the day, switches to the week around the focus, and back to today", async () => {
+    const app = await started();
+    app.goToDate("2026-11-30");
+    app.step(-1);
+    await settle();
+    expect(app.calendar?.key).toBe("2026-10");
+    expect(app.focusDate).toBe("2026-10-30");
+    app.setSpan("week");
+    await settle();
+    expect(app.span).toBe("week");
+    expect(app.calendar?.key).toBe("2026-10-26");
+    app.step(1);
+    await settle();
+    expect(app.focusDate).toBe("2026-11-06");
+    expect(app.calendar?.key).toBe("2026-11-02");
+    app.goToToday();
+    await settle();
+    expect(app.focusDate).toBe("2026-11-18");
+    expect(app.calendar?.key).toBe("2026-11-16");
+  });
+
+  it("keeps the shown calendar while the next one loads, and ignores an overtaken answer", async () => {
+    const app = await started();
+    let release: (v: ReturnType<typeof answer>) => void = () => {};
+    vi.mocked(api.calendar).mockImplementationOnce(() => new Promise((resolve) => (release = resolve)));
+    app.goToDate("2026-12-03");
+    expect(app.calendarLoading).toBe(true);
+    expect(app.calendar?.key).toBe("2026-11");
+    app.goToDate("2027-01-05");
+    await settle();
+    expect(app.calendar?.key).toBe("2027-01");
+    release(answer("month", "2026-12"));
+    await settle();
+    expect(app.calendar?.key).toBe("2027-01");
+    expect(app.calendarLoading).toBe(false);
+  });
+
+  it("switches athlete keeping the month, and their connection becomes the one Sync now syncs", async () => {
+    const other = accountView({ id: "c2", athlete_id: "b1", athlete_name: "Ben" });
+    vi.mocked(api.listAccounts).mockResolvedValue([account, other]);
+    const ben = athleteChoice({ athlete: { connection_id: "c2", athlete_id: "b1" }, name: "Ben", account_name: "Ben" });
+    vi.mocked(api.listAthletes).mockResolvedValue([athleteChoice(), ben]);
+    const app = new AppState();
+    await app.start();
+    app.goToDate("2026-12-02");
+    await settle();
+    app.switchAthlete(ben);
+    await settle();
+    expect(api.calendar).toHaveBeenLastCalledWith({ athlete: ben.athlete, span: "month", key: "2026-12" });
+    expect(app.current?.id).toBe("c2");
+    expect(app.currentAthlete?.name).toBe("Ben");
+  });
+
+  it("opens cards and goes back to the same calendar, focusing the card again", async () => {
+    const app = await started();
+    app.openItem(calendarItem({ id: "act7" }));
+    expect(app.view).toEqual({ kind: "activity", connectionId: "c1", id: "act7" });
+    app.openWorkout("c1", "w3");
+    expect(app.view).toEqual({ kind: "workout", connectionId: "c1", id: "w3" });
+    app.back();
+    expect(app.view.kind).toBe("activity");
+    app.back();
+    expect(app.view.kind).toBe("calendar");
+    expect(app.restoreFocus).toBe("act7");
+    expect(app.calendar?.key).toBe("2026-11");
+    expect(api.calendar).not.toHaveBeenCalled();
+    app.openItem(calendarItem({ id: "w9", kind: "planned" }));
+    expect(app.view).toEqual({ kind: "workout", connectionId: "c1", id: "w9" });
+  });
+
+  it("toggles the accounts screen and reloads the calendar on the way back", async () => {
+    const app = await started();
+    app.toggleAccounts();
+    expect(app.view.kind).toBe("accounts");
+    app.toggleAccounts();
+    expect(app.view.kind).toBe("calendar");
+    expect(api.calendar).toHaveBeenCalledTimes(1);
+  });
+
+  it("exports the visible span and says where the file went", async () => {
+    const app = await started();
+    vi.mocked(api.exportPlanIcs).mockResolvedValue(exportedFile());
+    await app.exportSpan("ics");
+    expect(api.exportPlanIcs).toHaveBeenCalledWith({
+      athlete: { connection_id: "c1", athlete_id: "a1" },
+      from: "2026-11-01",
+      to: "2026-11-30",
+    });
+    expect(app.notice?.message).toBe("Saved 12 planned workouts to offpeak-plan-2026-11.ics in ~/Downloads.");
+    vi.mocked(api.exportActivitiesCsv).mockRejectedValue(new api.OffpeakError("storage", "Disk full."));
+    await app.exportSpan("csv");
+    expect(app.error?.code).toBe("storage");
+    expect(app.exporting).toBeNull();
+  });
+});
+
+describe("the coach overview", () => {
+  it("is offered for a coach's connection and opens an athlete's calendar at its week", async () => {
+    vi.mocked(api.listAccounts).mockResolvedValue([account]);
+    vi.mocked(api.listAthletes).mockResolvedValue([athleteChoice({ coach: true }), athleteChoice({ athlete: { connection_id: "c1", athlete_id: "a2" }, name: "Ben", is_self: false, coach: true })]);
+    const row = coachRow();
+    vi.mocked(api.coachOverview).mockResolvedValue({
+      connection_id: "c1",
+      coach_name: "Ada",
+      week: "2026-11-09",
+      previous: "2026-11-02",
+      next: "2026-11-16",
+      today: "2026-11-18",
+      rows: [row],
+    });
+    const app = new AppState();
+    await app.start();
+    expect(app.coachConnectionId).toBe("c1");
+    app.show("coach");
+    await settle();
+    expect(api.coachOverview).toHaveBeenCalledWith("c1", null);
+    expect(app.coach?.rows).toHaveLength(1);
+    app.openCoachRow(row);
+    await settle();
+    expect(app.view.kind).toBe("calendar");
+    expect(api.calendar).toHaveBeenLastCalledWith({ athlete: row.athlete, span: "week", key: "2026-11-09" });
+    expect(app.focusDate).toBe("2026-11-09");
+  });
+});
+
+describe("display settings", () => {
+  it("loads them, follows them at once, and goes back when saving fails", async () => {
+    vi.mocked(api.listAccounts).mockResolvedValue([account]);
+    vi.mocked(api.displaySettings).mockResolvedValue({ units: "imperial", theme: "dark" });
+    const app = new AppState();
+    await app.start();
+    expect(app.units).toBe("imperial");
+    expect(app.dark).toBe(true);
+    vi.mocked(api.saveDisplaySettings).mockRejectedValue(new api.OffpeakError("storage", "Read-only."));
+    const saving = app.saveDisplay({ units: "metric", theme: "light" });
+    expect(app.dark).toBe(false);
+    await saving;
+    expect(app.dark).toBe(true);
+    expect(app.units).toBe("imperial");
+    app.systemDark = false;
+    vi.mocked(api.saveDisplaySettings).mockImplementation(async (s) => s);
+    await app.saveDisplay({ units: "metric", theme: "system" });
+    expect(app.dark).toBe(false);
+    expect(app.units).toBe("metric");
+  });
+
+  it("says the current account is offline after a sync found no network", async () => {
+    vi.mocked(api.listAccounts).mockResolvedValue([account]);
+    const app = new AppState();
+    await app.start();
+    expect(app.offline).toBe(false);
+    emit(progressView({ phase: "offline", ended: true, at: "2026-11-23T09:00:00.000Z" }));
+    expect(app.offline).toBe(true);
+    emit(progressView({ phase: "finished", ended: true, at: "2026-11-23T09:10:00.000Z" }));
+    expect(app.offline).toBe(false);
   });
 });

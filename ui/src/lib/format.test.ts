@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { exportedFile } from "./fixtures";
 import {
+  daysAgo,
+  exportedMessage,
+  exportFolder,
+  longDate,
+  monthTitle,
+  shortDate,
+  weekdayNames,
+  weekTitle,
   dayOfMonth,
   formatDistance,
   formatDuration,
@@ -83,5 +92,50 @@ describe("formatRelative boundaries", () => {
     expect(formatRelative("2026-11-18T11:00:40Z", now)).toBe("59 min ago");
     expect(formatRelative("2026-11-18T11:59:16Z", now)).toBe("just now");
     expect(formatRelative("2026-11-18T11:59:15Z", now)).toBe("1 min ago");
+  });
+});
+
+describe("locale-aware dates", () => {
+  it("names months and weekdays in the locale, Monday first", () => {
+    expect(monthTitle("2026-11", "en-GB")).toBe("November 2026");
+    expect(monthTitle("2026-11", "de-DE")).toBe("November 2026");
+    expect(monthTitle("2026-03", "fr-FR")).toBe("mars 2026");
+    expect(weekdayNames("en-GB")[0]).toBe("Mon");
+    expect(weekdayNames("en-GB", "long")[6]).toBe("Sunday");
+    expect(weekdayNames("de-DE", "long")[0]).toBe("Montag");
+  });
+
+  it("writes long and short dates and week ranges", () => {
+    expect(longDate("2026-11-05", "en-GB")).toMatch(/^Thursday,? 5 November 2026$/);
+    expect(longDate("2026-11-05", "en-US")).toBe("Thursday, November 5, 2026");
+    expect(shortDate("2026-11-05", "en-GB")).toBe("5 Nov 2026");
+    expect(weekTitle("2026-11-16", "2026-11-22", "en-GB")).toMatch(/^16\s*–\s*22 Nov 2026$/);
+    expect(weekTitle("2026-11-30", "2026-12-06", "en-GB")).toMatch(/^30 Nov\s*–\s*6 Dec 2026$/);
+  });
+
+  it("says how long ago a day was", () => {
+    expect(daysAgo("2026-11-18", "2026-11-18")).toBe("today");
+    expect(daysAgo("2026-11-17", "2026-11-18")).toBe("yesterday");
+    expect(daysAgo("2026-11-15", "2026-11-18")).toBe("3 days ago");
+    expect(daysAgo("2026-10-28", "2026-11-18")).toBe("3 weeks ago");
+    expect(daysAgo("2026-11-20", "2026-11-18")).toBe("in 2 days");
+  });
+});
+
+describe("exports", () => {
+  it("says what was saved and where, home shortened", () => {
+    const file = exportedFile();
+    expect(exportFolder(file)).toBe("~/Downloads");
+    expect(exportedMessage(file, ["planned workout", "planned workouts"])).toBe(
+      "Saved 12 planned workouts to offpeak-plan-2026-11.ics in ~/Downloads.",
+    );
+    expect(exportedMessage(exportedFile({ items: 1 }), ["activity", "activities"])).toMatch(/^Saved 1 activity to/);
+    expect(exportedMessage(exportedFile({ items: 0 }), ["activity", "activities"])).toMatch(/^Nothing to export/);
+    expect(exportedMessage(exportedFile({ path: "/srv/out/chart.svg", file_name: "chart.svg" }))).toBe(
+      "Saved chart.svg in /srv/out.",
+    );
+    expect(exportFolder(exportedFile({ path: "C:\\Users\\ada\\Downloads\\x.csv", file_name: "x.csv" }))).toBe(
+      "~/Downloads",
+    );
   });
 });

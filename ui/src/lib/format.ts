@@ -1,4 +1,6 @@
-// Pure formatting helpers: durations, distances, relative times, month names.
+// Pure formatting helpers: durations, distances, relative times, month names, locale-aware
+// calendar dates, and what an export wrote where.
+import type { ExportedFile } from "./bindings/ExportedFile";
 
 const MONTHS = [
   "January", "February", "March", "April", "May", "June",
@@ -100,4 +102,86 @@ export function validateOrigin(value: string): string | null {
 /** "1 activity" / "3 activities". */
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The person's locale (the webview's language), with a fallback outside a browser. */
+export function userLocale(): string {
+  return (typeof navigator !== "undefined" && navigator.language) || "en-GB";
+}
+
+function utcDate(date: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return null;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+}
+
+function fmt(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
+}
+
+/** "2026-11" → "November 2026" in `locale` ("November 2026", "novembre 2026", …). */
+export function monthTitle(month: string, locale: string): string {
+  const d = utcDate(`${month}-01`);
+  return d ? fmt(locale, { month: "long", year: "numeric" }).format(d) : month;
+}
+
+/** A week by its first and last day: "10–16 Nov 2026" (the locale decides the shape). */
+export function weekTitle(first: string, last: string, locale: string): string {
+  const a = utcDate(first);
+  const b = utcDate(last);
+  if (!a || !b) return `${first} – ${last}`;
+  return fmt(locale, { day: "numeric", month: "short", year: "numeric" }).formatRange(a, b);
+}
+
+/** Monday-first weekday names in `locale`, "short" ("Mon") or "long" ("Monday"). */
+export function weekdayNames(locale: string, width: "short" | "long" = "short"): string[] {
+  const f = fmt(locale, { weekday: width });
+  // 2024-01-01 was a Monday.
+  return [...Array(7).keys()].map((i) => f.format(new Date(Date.UTC(2024, 0, 1 + i))));
+}
+
+/** "2026-11-05" → "Thursday, 5 November 2026" in `locale`. */
+export function longDate(date: string, locale: string): string {
+  const d = utcDate(date);
+  return d ? fmt(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(d) : date;
+}
+
+/** "2026-11-05" → "5 Nov 2026" in `locale`. */
+export function shortDate(date: string, locale: string): string {
+  const d = utcDate(date);
+  return d ? fmt(locale, { day: "numeric", month: "short", year: "numeric" }).format(d) : date;
+}
+
+/** A date relative to `today` (both `YYYY-MM-DD`): "today", "yesterday", "3 days ago", "in 2 days", "5 weeks ago". */
+export function daysAgo(date: string, today: string): string {
+  const a = utcDate(date);
+  const b = utcDate(today);
+  if (!a || !b) return date;
+  const days = Math.round((b.getTime() - a.getTime()) / 86_400_000);
+  if (days === 0) return "today";
+  if (days === 1) return "yesterday";
+  if (days === -1) return "tomorrow";
+  if (days < 0) return `in ${-days} days`;
+  if (days < 14) return `${days} days ago`;
+  if (days < 70) return `${Math.round(days / 7)} weeks ago`;
+  return `${Math.round(days / 30.44)} months ago`;
+}
+
+/** The folder of a written file, with the home directory shortened to "~". */
+export function exportFolder(file: ExportedFile): string {
+  const path = file.path.replace(/\\/g, "/");
+  const cut = path.lastIndexOf("/");
+  const folder = cut > 0 ? path.slice(0, cut) : path;
+  return folder.replace(/^\/(?:home|Users)\/[^/]+/, "~").replace(/^[A-Za-z]:\/Users\/[^/]+/, "~");
+}
+
+/**
+ * What an export did, for the notice: "Saved 12 planned workouts to offpeak-plan.ics in
+ * ~/Downloads." `what` names the items (singular, plural); without it the file is the item.
+ */
+export function exportedMessage(file: ExportedFile, what?: [string, string]): string {
+  const where = `${file.file_name} in ${exportFolder(file)}`;
+  if (!what) return `Saved ${where}.`;
+  if (file.items === 0) return `Nothing to export in this range: saved an empty ${file.file_name} in ${exportFolder(file)}.`;
+  return `Saved ${plural(file.items, what[0], what[1])} to ${where}.`;
 }
