@@ -1,0 +1,65 @@
+// Chart sizing: the width a chart is requested at (rounded, debounced while a window resizes)
+// and which request's answer is still wanted.
+
+/** A measured width rounded to 10 px, so a pixel of jitter does not redraw every chart. */
+export function roundWidth(px: number): number {
+  if (!Number.isFinite(px) || px <= 0) return 0;
+  return Math.max(10, Math.round(px / 10) * 10);
+}
+
+/** Calls `fn` once `delayMs` after the last of a burst of calls; `cancel` drops a pending call. */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, delayMs: number) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const call = (...args: A) => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      fn(...args);
+    }, delayMs);
+  };
+  call.cancel = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  return call;
+}
+
+/**
+ * Watches `element`'s content width and reports it rounded, at once and then debounced by
+ * `delayMs`; returns the function that stops watching.
+ */
+export function watchWidth(element: HTMLElement, onwidth: (width: number) => void, delayMs = 150): () => void {
+  let last = roundWidth(element.clientWidth);
+  if (last > 0) onwidth(last);
+  const report = debounce((width: number) => {
+    const rounded = roundWidth(width);
+    if (rounded > 0 && rounded !== last) {
+      last = rounded;
+      onwidth(rounded);
+    }
+  }, delayMs);
+  const observer = new ResizeObserver((entries) => {
+    const entry = entries[entries.length - 1];
+    if (entry) report(entry.contentRect.width);
+  });
+  observer.observe(element);
+  return () => {
+    report.cancel();
+    observer.disconnect();
+  };
+}
+
+/** Numbers requests so only the latest one's answer is applied. */
+export class Latest {
+  private current = 0;
+
+  /** A ticket for a new request; earlier tickets stop being current. */
+  next(): number {
+    this.current += 1;
+    return this.current;
+  }
+
+  isCurrent(ticket: number): boolean {
+    return ticket === this.current;
+  }
+}
