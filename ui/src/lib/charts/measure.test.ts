@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { debounce, Latest, roundWidth } from "./measure";
+import { chartGrid, debounce, Latest, roundWidth } from "./measure";
 
 describe("chart width", () => {
   afterEach(() => {
@@ -38,5 +38,12 @@ describe("chart width", () => {
     const second = latest.next();
     expect(latest.isCurrent(first)).toBe(false);
     expect(latest.isCurrent(second)).toBe(true);
+  });
+
+  it("puts the smaller charts two to a row on wide content, each drawn at its own width", () => {
+    expect(chartGrid(800, 16)).toEqual({ columns: 1, cellWidth: 800 });
+    expect(chartGrid(959, 16)).toEqual({ columns: 1, cellWidth: 960 });
+    expect(chartGrid(960, 16)).toEqual({ columns: 2, cellWidth: 470 });
+    expect(chartGrid(1400, 16)).toEqual({ columns: 2, cellWidth: 690 });
   });
 });

@@ -63,3 +63,15 @@ export class Latest {
     return ticket === this.current;
   }
 }
+
+/** Content this wide or wider puts the smaller charts two to a row. */
+export const TWO_COLUMNS_FROM = 960;
+
+/**
+ * How the smaller charts sit under the main one: one column as wide as the content, or two
+ * columns `gap` apart, each drawn at its own (rounded) width so their text keeps its size.
+ */
+export function chartGrid(width: number, gap: number): { columns: 1 | 2; cellWidth: number } {
+  if (width < TWO_COLUMNS_FROM) return { columns: 1, cellWidth: roundWidth(width) };
+  return { columns: 2, cellWidth: roundWidth((width - gap) / 2) };
+}
