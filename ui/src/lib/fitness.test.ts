@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, fitnessTiles, isDate, localToday, presetRange, rangeProblem } from "./fitness";
+import { addDays, addMonths, fitnessTiles, formatDay, isDate, localToday, presetRange, rangeProblem } from "./fitness";
 
 describe("fitness ranges", () => {
   it("does date arithmetic across months and years", () => {
@@ -15,6 +15,9 @@ describe("fitness ranges", () => {
     expect(isDate("2026-02-30")).toBe(false);
     expect(isDate("2026-2-3")).toBe(false);
     expect(localToday(new Date(2026, 10, 5, 23, 59))).toBe("2026-11-05");
+    expect(formatDay("2026-11-10", "en-US")).toBe("Tue, Nov 10, 2026");
+    expect(formatDay("2026-11-10", "en-GB")).toMatch(/^Tue,? 10 Nov 2026$/);
+    expect(formatDay("later", "en-GB")).toBe("later");
   });
 
   it("covers each preset up to today", () => {

@@ -94,3 +94,15 @@ export function fitnessTiles(latest: FitnessDayView): Tile[] {
     { key: "form", label: "Form", value: signed(latest.form), hint: "Fitness − fatigue; negative while building" },
   ];
 }
+
+/** "2026-11-10" → "Tue, 10 Nov 2026" (in the locale's words and order), for the cross-hair. */
+export function formatDay(date: string, locale?: string): string {
+  if (!isDate(date)) return date;
+  return new Intl.DateTimeFormat(locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(parse(date));
+}
