@@ -25,26 +25,29 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, delayMs:
 }
 
 /**
- * Watches `element`'s content width and reports it rounded, at once and then debounced by
- * `delayMs`; returns the function that stops watching.
+ * Watches `element`'s content width (inside its padding) and reports it rounded: the first
+ * measurement at once, later ones once a resize has settled for `delayMs`. Returns the function
+ * that stops watching.
  */
 export function watchWidth(element: HTMLElement, onwidth: (width: number) => void, delayMs = 150): () => void {
-  let last = roundWidth(element.clientWidth);
-  if (last > 0) onwidth(last);
-  const report = debounce((width: number) => {
+  let last = 0;
+  const apply = (width: number) => {
     const rounded = roundWidth(width);
     if (rounded > 0 && rounded !== last) {
       last = rounded;
       onwidth(rounded);
     }
-  }, delayMs);
+  };
+  const settle = debounce(apply, delayMs);
   const observer = new ResizeObserver((entries) => {
     const entry = entries[entries.length - 1];
-    if (entry) report(entry.contentRect.width);
+    if (!entry) return;
+    if (last === 0) apply(entry.contentRect.width);
+    else settle(entry.contentRect.width);
   });
   observer.observe(element);
   return () => {
-    report.cancel();
+    settle.cancel();
     observer.disconnect();
   };
 }
