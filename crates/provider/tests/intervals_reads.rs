@@ -246,7 +246,9 @@ fn unrolled_steps(steps: &[offpeak_sandbox::data::Step]) -> usize {
         .iter()
         .map(|step| match (&step.steps, step.repeat) {
             (Some(children), Some(times)) => unrolled_steps(children) * times as usize,
-            _ => usize::from(step.duration_s.is_some() || step.distance_m.is_some()),
+            _ => usize::from(
+                step.duration_s.is_some_and(|s| s > 0) || step.distance_m.is_some_and(|m| m > 0.0),
+            ),
         })
         .sum()
 }

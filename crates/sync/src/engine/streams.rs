@@ -1,6 +1,8 @@
 //! Activity streams: fetched after the summaries, most recent activity first, a few at a
 //! time, each written together with the figures computed from it (power curve, time in zones,
-//! load), so browsing never recomputes history. Which activities get streams ahead of time is
+//! load) and, where the platform has them (Intervals.icu), the activity's laps, fetched with
+//! the streams by one more request: browsing never recomputes history, and streams are
+//! never kept without their laps. Which activities get streams ahead of time is
 //! the person's [`StreamsPolicy`]; an activity someone opens is fetched at once
 //! ([`fetch_one`]), whatever the policy.
 //!
@@ -17,7 +19,7 @@ use crate::settings::StreamsPolicy;
 use chrono::NaiveDate;
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
-use offpeak_domain::{Athlete, ConnectionId, Streams, figures};
+use offpeak_domain::{Athlete, ConnectionId, Lap, Streams, figures};
 use offpeak_provider::ProviderError;
 use offpeak_provider::velopeak::FetchedStreams;
 use offpeak_store::{EncodedStreams, Store, StreamTask, StreamsToSave, codec};
@@ -45,10 +47,12 @@ fn concurrency(session: &Session<'_>) -> usize {
     }
 }
 
-/// One activity's streams as fetched, on their way to the cache.
+/// One activity's streams and laps as fetched, on their way to the cache.
 struct Fetched {
     task: StreamTask,
     streams: FetchedStreams,
+    /// `None` where the platform has no laps to ask for.
+    laps: Option<Vec<Lap>>,
 }
 
 /// Fetches the streams the policy asks for that the cache lacks (or holds stale).
@@ -230,7 +234,12 @@ async fn save(
         .collect();
     let platform_loads = store.platform_loads(connection, &ids).await?;
     let mut work = Vec::with_capacity(fetched.len());
-    for Fetched { task, streams } in fetched {
+    for Fetched {
+        task,
+        streams,
+        laps,
+    } in fetched
+    {
         let Some(&platform_load) = platform_loads.get(&task.activity_id) else {
             continue;
         };
@@ -238,15 +247,15 @@ async fn save(
             .of(store, connection, &task.athlete_id)
             .await?
             .cloned();
-        work.push((task, streams, platform_load, athlete));
+        work.push((task, streams, laps, platform_load, athlete));
     }
     let ready = tokio::task::spawn_blocking(move || {
         let mut encoder = codec::Encoder::new();
         work.into_iter()
-            .map(|(task, streams, platform_load, athlete)| {
+            .map(|(task, streams, laps, platform_load, athlete)| {
                 let figures = figures::compute(platform_load, athlete.as_ref(), &streams.streams);
                 let encoded = EncodedStreams::new(&streams.streams, &mut encoder);
-                (task, encoded, streams.json_bytes, figures)
+                (task, encoded, streams.json_bytes, figures, laps)
             })
             .collect::<Vec<_>>()
     })
@@ -257,21 +266,22 @@ async fn save(
     })?;
     let batch: Vec<StreamsToSave<'_>> = ready
         .iter()
-        .map(|(task, encoded, json_bytes, figures)| StreamsToSave {
+        .map(|(task, encoded, json_bytes, figures, laps)| StreamsToSave {
             activity_id: &task.activity_id,
             fingerprint: &task.fingerprint,
             streams: encoded,
             json_bytes: *json_bytes,
             figures,
-            laps: None,
+            laps: laps.as_deref(),
         })
         .collect();
     store.save_stream_batch(connection, &batch).await?;
     Ok(())
 }
 
-/// One activity's streams from the platform; none when the platform no longer has it (the
-/// next summaries sync removes it).
+/// One activity's streams and laps from the platform; none when the platform no longer has
+/// it (the next summaries sync removes it). A laps request that fails fails the activity as a
+/// streams request would: nothing of it is saved, and a later sync asks again.
 async fn fetch_task(session: &Session<'_>, task: StreamTask) -> Result<Fetched, SyncError> {
     let streams = match fetch(session, &task).await {
         Ok(streams) => streams,
@@ -281,7 +291,28 @@ async fn fetch_task(session: &Session<'_>, task: StreamTask) -> Result<Fetched, 
         },
         Err(e) => return Err(e),
     };
-    Ok(Fetched { task, streams })
+    let laps = fetch_laps(session, &task).await?;
+    Ok(Fetched {
+        task,
+        streams,
+        laps,
+    })
+}
+
+/// The activity's laps: none to ask for on VeloPeak; on Intervals.icu its intervals, an empty
+/// list when the platform answers that it does not know the activity.
+async fn fetch_laps(
+    session: &Session<'_>,
+    task: &StreamTask,
+) -> Result<Option<Vec<Lap>>, SyncError> {
+    match &session.platform {
+        Platform::Velopeak(_) => Ok(None),
+        Platform::Intervals(client) => match session.run(client.laps(&task.activity_id)).await {
+            Ok(laps) => Ok(Some(laps)),
+            Err(SyncError::Provider(ProviderError::NotFound(_))) => Ok(Some(Vec::new())),
+            Err(e) => Err(e),
+        },
+    }
 }
 
 async fn fetch(session: &Session<'_>, task: &StreamTask) -> Result<FetchedStreams, SyncError> {
