@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exportedFile } from "./fixtures";
 import {
+  pickLocale,
   daysAgo,
   exportedMessage,
   exportFolder,
@@ -137,5 +138,14 @@ describe("exports", () => {
     expect(exportFolder(exportedFile({ path: "C:\\Users\\ada\\Downloads\\x.csv", file_name: "x.csv" }))).toBe(
       "~/Downloads",
     );
+  });
+});
+
+describe("pickLocale", () => {
+  it("skips what Intl refuses, such as the POSIX C locale", () => {
+    expect(pickLocale(["C", "de-DE"])).toBe("de-DE");
+    expect(pickLocale(["C"])).toBe("en-GB");
+    expect(pickLocale([])).toBe("en-GB");
+    expect(pickLocale(["fr-CA"])).toBe("fr-CA");
   });
 });

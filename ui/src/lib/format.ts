@@ -104,9 +104,25 @@ export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** The person's locale (the webview's language), with a fallback outside a browser. */
+/**
+ * The person's locale: the first of `languages` that `Intl` accepts (a system set to the POSIX
+ * "C" locale reports "C", which it refuses), else British English.
+ */
+export function pickLocale(languages: readonly string[]): string {
+  for (const language of languages) {
+    try {
+      if (Intl.DateTimeFormat.supportedLocalesOf([language]).length > 0) return language;
+    } catch {
+      // Not a language tag at all: try the next one.
+    }
+  }
+  return "en-GB";
+}
+
+/** The person's locale (the webview's languages), with a fallback outside a browser. */
 export function userLocale(): string {
-  return (typeof navigator !== "undefined" && navigator.language) || "en-GB";
+  if (typeof navigator === "undefined") return "en-GB";
+  return pickLocale([...(navigator.languages ?? []), navigator.language].filter(Boolean));
 }
 
 function utcDate(date: string): Date | null {
