@@ -1,9 +1,8 @@
-//! The analysis screens — an activity's page, a planned workout's page and the fitness chart —
-//! read from the cache and drawn by `charts`. No network on this path.
+//! The analysis screens — an activity's page and a planned workout's page — read from the cache
+//! and drawn by `charts`. No network on this path.
 
 use crate::analysis_views::{
-    ActivityPage, ActivitySummaryView, ChartRequest, FitnessDayView, FitnessRequest, FitnessView,
-    StreamsState, WorkoutPage, XAxisView,
+    ActivityPage, ActivitySummaryView, ChartRequest, StreamsState, WorkoutPage, XAxisView,
 };
 use crate::app::App;
 use crate::calendar_view::{judge, paired_activity, paired_workout};
@@ -20,8 +19,6 @@ use offpeak_domain::{Activity, Athlete, ConnectionId, StreamKind, Workout};
 const BEST_CURVE_DAYS: u64 = 90;
 /// How far from its plan's day an activity linked to it may lie.
 const PAIRING_REACH_DAYS: u64 = 7;
-/// The fitness chart's default range.
-const DEFAULT_FITNESS_DAYS: u64 = 180;
 /// The widest chart drawn, whatever the screen asks.
 const MAX_WIDTH_PX: u32 = 4000;
 
@@ -208,52 +205,9 @@ impl App {
         })
     }
 
-    /// The fitness chart of one athlete over a range (the last 180 days by default); the whole
-    /// history before it builds the starting fitness.
-    pub async fn fitness(&self, request: FitnessRequest) -> Result<FitnessView, ApiError> {
-        let today = Local::now().date_naive();
-        let to = optional_date(request.to.as_deref())?.unwrap_or(today);
-        let from =
-            optional_date(request.from.as_deref())?.unwrap_or(to - Days::new(DEFAULT_FITNESS_DAYS));
-        if from > to {
-            return Err(ApiError::invalid_input(
-                "The range's first day comes after its last day.",
-            ));
-        }
-        let (athlete, athlete_name) = self.athlete_or_first(Some(request.athlete)).await?;
-        let connection = ConnectionId(athlete.connection_id.clone());
-        let loads = self
-            .store
-            .daily_loads(&connection, &athlete.athlete_id, NaiveDate::MIN, to)
-            .await?;
-        let first_load = loads.iter().map(|(day, _)| *day).min();
-        let days = analysis::fitness(&loads, from, to);
-        let opts = self.chart_options(&request.chart, 1).await?;
-        let chart = first_load
-            .is_some()
-            .then(|| drawn("fitness", offpeak_charts::fitness_chart(&days, &opts)))
-            .flatten()
-            .map(hover_chart_view);
-        Ok(FitnessView {
-            athlete,
-            athlete_name,
-            from: from.to_string(),
-            to: to.to_string(),
-            chart,
-            latest: days.last().map(|d| FitnessDayView {
-                date: d.date.to_string(),
-                load: d.load,
-                fitness: d.fitness,
-                fatigue: d.fatigue,
-                form: d.form,
-            }),
-            first_load: first_load.map(|d| d.to_string()),
-        })
-    }
-
     /// How charts are drawn: the screen's width (divided among `columns`), its theme, and the
     /// person's units.
-    async fn chart_options(
+    pub(crate) async fn chart_options(
         &self,
         request: &ChartRequest,
         columns: u32,
@@ -400,7 +354,7 @@ fn provider_name(record: Option<&offpeak_store::ConnectionRecord>) -> String {
         .unwrap_or_default()
 }
 
-fn optional_date(text: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
+pub(crate) fn optional_date(text: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
     text.map(|t| {
         t.trim().parse::<NaiveDate>().map_err(|_| {
             ApiError::invalid_input(format!(

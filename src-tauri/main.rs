@@ -28,6 +28,7 @@ mod error;
 mod export_formats;
 mod export_views;
 mod exports;
+mod fitness;
 #[cfg(test)]
 mod ipc_secret_scan;
 mod live_updates;
