@@ -69,8 +69,17 @@ pub struct Launch {
 }
 
 pub async fn launch() -> Launch {
+    launch_with_cache(None).await
+}
+
+/// The same, with the data directory holding a copy of the cache file `cache` when given.
+pub async fn launch_with_cache(cache: Option<&Path>) -> Launch {
     let work = tempfile::tempdir().unwrap();
     let data = work.path().join("data");
+    if let Some(cache) = cache {
+        std::fs::create_dir_all(&data).unwrap();
+        std::fs::copy(cache, data.join("cache.sqlite")).unwrap();
+    }
     let exports = work.path().join("exports");
     let (browser, opened) = scripted_browser(work.path());
     let env = [

@@ -96,7 +96,13 @@ impl Session {
             }
             if Instant::now() > deadline {
                 let text = self.text_of_body().await;
-                panic!("no element matches {css} after {timeout:?}; the window shows:\n{text}");
+                let shot = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("target/e2e/failed-wait.png");
+                self.screenshot(&shot).await;
+                panic!(
+                    "no element matches {css} after {timeout:?} (screenshot: {}); the window shows:\n{text}",
+                    shot.display()
+                );
             }
             tokio::task::yield_now().await;
         }
@@ -122,14 +128,27 @@ impl Session {
         .await;
     }
 
+    /// Clicks the first element matching `css`, finding it again if the page re-rendered it
+    /// between the lookup and the click.
     pub async fn click(&self, css: &str) {
-        let el = self.one(css).await;
-        self.call(
-            reqwest::Method::POST,
-            &format!("/element/{}/click", el.0),
-            Some(json!({})),
-        )
-        .await;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let el = self.one(css).await;
+            match self
+                .try_call(
+                    reqwest::Method::POST,
+                    &format!("/element/{}/click", el.0),
+                    Some(json!({})),
+                )
+                .await
+            {
+                Ok(_) => return,
+                Err(e) if e.contains("stale") && Instant::now() < deadline => {
+                    tokio::task::yield_now().await
+                }
+                Err(e) => panic!("clicking {css} failed: {e}"),
+            }
+        }
     }
 
     pub async fn text(&self, element: &Element) -> String {
@@ -235,6 +254,71 @@ impl Session {
             .unwrap();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, png).unwrap();
+    }
+
+    /// Runs `script` in the page with `args` and returns its result.
+    pub async fn execute(&self, script: &str, args: Vec<Value>) -> Value {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            Some(json!({"script": script, "args": args})),
+        )
+        .await
+    }
+
+    /// Runs an asynchronous `script` (it calls its last argument with the result).
+    pub async fn execute_async(&self, script: &str) -> Value {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/async",
+            Some(json!({"script": script, "args": []})),
+        )
+        .await
+    }
+
+    /// `element` as a script argument.
+    pub fn arg(element: &Element) -> Value {
+        json!({ ELEMENT_KEY: element.0 })
+    }
+
+    /// Clicks `element`.
+    pub async fn click_element(&self, element: &Element) {
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{}/click", element.0),
+            Some(json!({})),
+        )
+        .await;
+    }
+
+    /// Moves the pointer to `(x, y)` pixels from the centre of `element`, as a mouse would.
+    pub async fn hover(&self, element: &Element, x: i64, y: i64) {
+        let origin = Session::arg(element);
+        let actions = json!({"actions": [{
+            "type": "pointer",
+            "id": "mouse",
+            "parameters": {"pointerType": "mouse"},
+            "actions": [{"type": "pointerMove", "duration": 0, "origin": origin, "x": x, "y": y}]
+        }]});
+        self.call(reqwest::Method::POST, "/actions", Some(actions))
+            .await;
+    }
+
+    /// Types keys (WebDriver key codes allowed, e.g. `\u{E014}` for →) into whatever has focus.
+    pub async fn press(&self, keys: &str) {
+        let strokes: Vec<Value> = keys
+            .chars()
+            .flat_map(|c| {
+                let key = c.to_string();
+                [
+                    json!({"type": "keyDown", "value": key}),
+                    json!({"type": "keyUp", "value": key}),
+                ]
+            })
+            .collect();
+        let actions = json!({"actions": [{"type": "key", "id": "keyboard", "actions": strokes}]});
+        self.call(reqwest::Method::POST, "/actions", Some(actions))
+            .await;
     }
 
     pub async fn end(self) {
