@@ -100,3 +100,78 @@ pub fn lap_views(laps: &[Lap]) -> Vec<LapView> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use offpeak_domain::analysis::StepTarget;
+
+    fn lap(label: Option<&str>, start_s: f64) -> Lap {
+        Lap {
+            start_s,
+            duration_s: 300.0,
+            moving_s: Some(290.0),
+            distance_m: Some(2500.0),
+            avg_power_w: Some(250.0),
+            normalized_power_w: Some(255.0),
+            avg_hr: Some(150.0),
+            max_hr: Some(160.0),
+            avg_cadence: Some(90.0),
+            avg_speed_mps: Some(8.3),
+            elevation_gain_m: Some(12.0),
+            label: label.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn laps_keep_the_platforms_names_and_number_the_others() {
+        let views = lap_views(&[
+            lap(Some("Warmup"), 0.0),
+            lap(None, 300.0),
+            lap(Some("  "), 600.0),
+        ]);
+        let labels: Vec<&str> = views.iter().map(|v| v.label.as_str()).collect();
+        assert_eq!(labels, ["Warmup", "Lap 2", "Lap 3"]);
+        assert_eq!(
+            (views[1].start_s, views[1].avg_power_w),
+            (300.0, Some(250.0))
+        );
+    }
+
+    #[test]
+    fn steps_name_their_intensity_and_target_kind() {
+        let step = PlanStep {
+            intensity: StepIntensity::Recovery,
+            start_s: 600.0,
+            duration_s: 120.0,
+            distance_m: None,
+            target: Some(StepTarget {
+                kind: TargetKind::HeartRate,
+                low: 120.0,
+                high: 130.0,
+                absolute: true,
+            }),
+        };
+        let view = plan_step_view(&step);
+        assert_eq!(view.intensity, "recovery");
+        let target = view.target.unwrap();
+        assert_eq!(
+            (target.kind.as_str(), target.low, target.high),
+            ("heart_rate", 120.0, 130.0)
+        );
+    }
+
+    #[test]
+    fn nothing_to_draw_is_no_chart_and_other_failures_are_left_out_too() {
+        let nothing: Result<u8, ChartError> = Err(ChartError::NothingToDraw {
+            what: "power".into(),
+        });
+        assert_eq!(drawn("power", nothing), None);
+        let narrow: Result<u8, ChartError> = Err(ChartError::TooNarrow {
+            requested: 10,
+            min: 160,
+        });
+        assert_eq!(drawn("power", narrow), None);
+        assert_eq!(drawn("power", Ok::<u8, ChartError>(7)), Some(7));
+    }
+}

@@ -79,6 +79,8 @@ async fn browse_analyse_switch_athlete_coach_and_export() {
     session
         .wait_for("[data-testid=demo-button]", Duration::from_secs(20))
         .await;
+    // A laptop's screen, the smallest the screens are laid out for.
+    session.resize(1280, 800).await;
     fill_in_the_velopeak_registration(&session, &sandbox).await;
     // The coach trains without a plan and may have nothing this month: wait for the sync.
     let url = next_opened_url(&app.opened).await;
@@ -162,22 +164,23 @@ async fn browse_analyse_switch_athlete_coach_and_export() {
 
     // The week view: seven days, every card in full.
     session.click("[data-testid=view-week]").await;
-    session
-        .wait_for(
-            "[data-testid=calendar] [data-testid=day]:nth-child(7)",
-            Duration::from_secs(10),
-        )
-        .await;
-    assert_eq!(count(&session, "[data-testid=day]").await, 7);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while count(&session, "[data-testid=day]").await != 7 {
+        assert!(
+            Instant::now() < deadline,
+            "the week view never showed seven days"
+        );
+        tokio::task::yield_now().await;
+    }
     session
         .screenshot(&screenshots().join("calendar-week.png"))
         .await;
     session.click("[data-testid=view-month]").await;
     previous_month(&session).await;
 
-    // An activity: its stacked chart read under the cross-hair.
+    // A ride done for its plan: its stacked chart read under the cross-hair.
     let done = session
-        .wait_for("[data-kind=completed][data-compliance=green], [data-kind=completed][data-compliance=amber]", Duration::from_secs(10))
+        .wait_for(".sport-ride[data-kind=completed][data-compliance=green], .sport-ride[data-kind=completed][data-compliance=amber]", Duration::from_secs(10))
         .await;
     session.click_element(&done[0]).await;
     session
@@ -315,6 +318,16 @@ async fn browse_analyse_switch_athlete_coach_and_export() {
     session.press("\u{E00C}").await; // Escape closes the popover
     session
         .screenshot(&screenshots().join("calendar-dark.png"))
+        .await;
+
+    // A full-HD screen: the month fills it.
+    session.click("[data-testid=view-month]").await;
+    session.resize(1920, 1080).await;
+    session
+        .wait_for("[data-testid=calendar-item]", Duration::from_secs(10))
+        .await;
+    session
+        .screenshot(&screenshots().join("calendar-1920.png"))
         .await;
     session.end().await;
     sandbox.shutdown().await;

@@ -276,6 +276,26 @@ impl Session {
         .await
     }
 
+    /// Sizes the window to `width` × `height` CSS pixels and waits for the page to see it.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.call(
+            reqwest::Method::POST,
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        )
+        .await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let seen = self
+                .execute("return [window.innerWidth, window.innerHeight];", vec![])
+                .await;
+            if seen == json!([width, height]) || Instant::now() > deadline {
+                return;
+            }
+            tokio::task::yield_now().await;
+        }
+    }
+
     /// `element` as a script argument.
     pub fn arg(element: &Element) -> Value {
         json!({ ELEMENT_KEY: element.0 })

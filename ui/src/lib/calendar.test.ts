@@ -100,6 +100,9 @@ describe("cards", () => {
   });
 
   it("says what a card is for a screen reader", () => {
+    expect(itemSummary({ ...calendarItem(), pair: { id: "w1", name: "Sweet spot", date: "2026-11-10", duration_s: 3600, load: 60 } })).toBe(
+      "Completed ride for the plan “Sweet spot”, on target, 96% of planned load",
+    );
     expect(itemSummary(calendarItem())).toBe("Completed ride, on target, 96% of planned load");
     const race = calendarItem({
       kind: "planned",

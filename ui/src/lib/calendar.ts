@@ -124,7 +124,8 @@ export function complianceClass(color: ComplianceColor): string {
  */
 export function itemSummary(item: CalendarItem): string {
   const kind = item.kind === "completed" ? "Completed" : "Planned";
-  const parts = [`${kind} ${SPORT_LABELS[item.sport].toLowerCase()}`];
+  const what = `${kind} ${SPORT_LABELS[item.sport].toLowerCase()}`;
+  const parts = [item.kind === "completed" && item.pair ? `${what} for the plan “${item.pair.name}”` : what];
   if (item.race) parts.push(`${item.race} race`);
   if (item.stub) parts.push("details on Strava");
   else parts.push(COMPLIANCE[item.compliance.color].label.toLowerCase());
