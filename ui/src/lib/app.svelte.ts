@@ -157,6 +157,8 @@ export class AppState {
       this.#unlisten = await onSyncProgress(this.receiveProgress);
       this.#unlistenCache = await onCacheChanged(this.cacheChanged);
       this.#followSystemTheme();
+      // The calendar does not wait for the rest: it is what the window is opened for.
+      const first = this.#firstCalendar();
       const [list] = await Promise.all([
         listAccounts(),
         this.#loadAthletes(),
@@ -172,7 +174,9 @@ export class AppState {
         return;
       }
       this.screen = "main";
-      await this.loadCalendar(null);
+      const shown = await first;
+      if (shown) this.#showCalendar(shown);
+      else await this.loadCalendar(null);
     } catch (err) {
       this.#report(err);
       this.screen = "welcome";
@@ -231,16 +235,36 @@ export class AppState {
     try {
       const result = await fetchCalendar({ athlete: this.athleteRef, span, key });
       if (ticket !== this.#calendarRequest) return;
-      this.calendar = result;
-      this.#calendarKey = result.key;
-      this.athleteRef ??= result.athlete;
-      this.focusDate = focusFor(result, this.focusDate);
+      this.#showCalendar(result);
     } catch (err) {
       if (ticket === this.#calendarRequest) this.#report(err);
     } finally {
       if (ticket === this.#calendarRequest) this.calendarLoading = false;
     }
   };
+
+  #showCalendar(result: CalendarView) {
+    if (!this.calendar) markFirstPaint();
+    this.calendar = result;
+    this.#calendarKey = result.key;
+    this.span = result.span;
+    this.athleteRef ??= result.athlete;
+    this.focusDate = focusFor(result, this.focusDate);
+  }
+
+  /**
+   * The calendar around today, asked for at start-up alongside everything else; null when
+   * there is nothing to show yet (no account) or a newer request was made meanwhile.
+   */
+  async #firstCalendar(): Promise<CalendarView | null> {
+    const ticket = this.#calendarRequest;
+    try {
+      const result = await fetchCalendar({ athlete: null, span: this.span, key: null });
+      return ticket === this.#calendarRequest && !this.calendar ? result : null;
+    } catch {
+      return null;
+    }
+  }
 
   /** The same month or week again (the cache changed). */
   reloadCalendar = () => this.loadCalendar(this.#calendarKey);
@@ -640,4 +664,10 @@ export class AppState {
 /** True when `date` falls in the Monday-first week starting `monday`. */
 function inWeek(monday: string, date: string): boolean {
   return date >= monday && date <= addDays(monday, 6);
+}
+
+/** Marks when the first calendar reached the screen (two frames after it is set), for the window benchmark. */
+function markFirstPaint() {
+  if (typeof requestAnimationFrame === "undefined" || typeof performance === "undefined") return;
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("offpeak:calendar-painted")));
 }
