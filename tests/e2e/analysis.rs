@@ -238,6 +238,16 @@ async fn browse_analyse_switch_athlete_coach_and_export() {
             .await;
         session.screenshot(&screenshots().join("workout.png")).await;
         session.click("[data-testid=back]").await;
+        // Back on the activity before going back again, or the second click finds the
+        // workout's Back button still on screen.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while count(&session, "[data-testid=workout-screen]").await > 0 {
+            assert!(Instant::now() < deadline, "Back never left the workout");
+            tokio::task::yield_now().await;
+        }
+        session
+            .wait_for("[data-testid=activity-screen]", Duration::from_secs(10))
+            .await;
     }
     session.click("[data-testid=back]").await;
     session
