@@ -52,8 +52,12 @@ impl App {
             None => StreamsState::NotFetched,
         };
         let streams = streams.unwrap_or_default();
-        let opts = self.chart_options(&chart, 1).await?;
-        let half = self.chart_options(&chart, 2).await?;
+        let opts = self.chart_options(&chart).await?;
+        // The power curve, zones and route sit two to a row.
+        let half = ChartOptions {
+            width_px: chart_width(chart.width_px / 2),
+            ..opts
+        };
         let has_distance = streams.scalar(StreamKind::Distance).is_some();
         let x_axis = match chart.x_axis {
             XAxisView::Distance if has_distance => XAxis::Distance,
@@ -170,7 +174,7 @@ impl App {
             Ok(steps) => (steps, None),
             Err(e) => (Vec::new(), Some(e)),
         };
-        let opts = self.chart_options(&chart, 1).await?;
+        let opts = self.chart_options(&chart).await?;
         let chart = (!steps.is_empty())
             .then(|| drawn("workout", offpeak_charts::plan_chart(&steps, &opts)))
             .flatten()
@@ -205,21 +209,17 @@ impl App {
         })
     }
 
-    /// How charts are drawn: the screen's width (divided among `columns`), its theme, and the
-    /// person's units.
+    /// How charts are drawn: the screen's width, its theme, and the person's units.
     pub(crate) async fn chart_options(
         &self,
         request: &ChartRequest,
-        columns: u32,
     ) -> Result<ChartOptions, ApiError> {
         let units = match self.display_settings().await?.units {
             UnitSystem::Metric => Units::Metric,
             UnitSystem::Imperial => Units::Imperial,
         };
-        let width =
-            (request.width_px / columns.max(1)).clamp(offpeak_charts::MIN_WIDTH_PX, MAX_WIDTH_PX);
         Ok(ChartOptions {
-            width_px: width,
+            width_px: chart_width(request.width_px),
             theme: if request.dark {
                 Theme::Dark
             } else {
@@ -304,6 +304,11 @@ impl App {
             figures.values().map(|f| f.power_curve.as_slice()),
         ))
     }
+}
+
+/// A width the charts can be drawn at.
+fn chart_width(width_px: u32) -> u32 {
+    width_px.clamp(offpeak_charts::MIN_WIDTH_PX, MAX_WIDTH_PX)
 }
 
 fn steps_of(workout: &Workout, athlete: Option<&Athlete>) -> Result<Vec<PlanStep>, String> {

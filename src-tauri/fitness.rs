@@ -33,7 +33,7 @@ impl App {
             .await?;
         let first_load = loads.iter().map(|(day, _)| *day).min();
         let days = analysis::fitness(&loads, from, to);
-        let opts = self.chart_options(&request.chart, 1).await?;
+        let opts = self.chart_options(&request.chart).await?;
         let chart = first_load
             .is_some()
             .then(|| drawn("fitness", offpeak_charts::fitness_chart(&days, &opts)))

@@ -9,7 +9,7 @@
 //!   pages with all their charts), the resident memory of the app and its web processes.
 
 use crate::support::launch::launch_with_cache;
-use crate::support::screens::ONE_WINDOW;
+use crate::support::screens::{ONE_WINDOW, previous_month};
 use crate::support::webdriver::Session;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -198,17 +198,7 @@ async fn bench_window() {
 
         // Browse: a year back and forth, the week view, three activities.
         for _ in 0..12 {
-            let shown = session.text_of("[data-testid=month-title]").await;
-            session
-                .click("[data-testid=prev-month] button, [data-testid=prev]")
-                .await;
-            session
-                .wait_for_text(
-                    "[data-testid=month-title]",
-                    |t| t != shown,
-                    Duration::from_secs(10),
-                )
-                .await;
+            previous_month(&session).await;
         }
         session
             .click("[data-testid=today-button] button, [data-testid=today]")
