@@ -37,10 +37,12 @@ mod syncing;
 #[cfg(test)]
 mod test_world;
 mod views;
+mod window_setup;
 
 use tauri::{Emitter, Manager, RunEvent};
 
 fn main() {
+    window_setup::without_jit();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("OFFPEAK_LOG")
@@ -51,6 +53,7 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .setup(|tauri_app| {
+            window_setup::configure(tauri_app)?;
             let opener = browser::system_browser(tauri_app.handle().clone());
             // `$OFFPEAK_EXPORT_DIR` (tests, portable installs), else the Downloads folder.
             let exports_dir = match std::env::var_os("OFFPEAK_EXPORT_DIR").filter(|d| !d.is_empty())
@@ -89,6 +92,7 @@ fn main() {
             });
             Ok(())
         })
+        .on_page_load(window_setup::show_when_loaded)
         .invoke_handler(tauri::generate_handler![
             commands::accounts::list_providers,
             commands::accounts::list_accounts,

@@ -5,49 +5,20 @@
 //! - from launching the app to the calendar painted with its cards, as seen over WebDriver
 //!   (the process start, the webview, the first commands and the first paint);
 //! - the month view as the window asks for it, through the IPC bridge (40 months, 3 rounds);
-//! - then, after browsing (a year of months back and forth, the week view, three activities'
-//!   pages with all their charts), the resident memory of the app and its web processes.
+//! - the memory of the app and its web processes at start and while browsing (a year of months
+//!   back and forth, the week view, three activities' pages with their charts hovered, the
+//!   fitness chart), measured after every step; the largest is the figure for the budget.
 
 use crate::support::launch::launch_with_cache;
+use crate::support::memory::{self, Memory};
 use crate::support::screens::{ONE_WINDOW, previous_month};
 use crate::support::webdriver::Session;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 const APP: &str = env!("CARGO_BIN_EXE_offpeak");
-
-/// `(pid, name, parent)` of every process.
-fn processes() -> Vec<(u32, String, u32)> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-            continue;
-        };
-        let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else {
-            continue;
-        };
-        let field = |key: &str| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix(key).map(|v| v.trim().to_owned()))
-                .unwrap_or_default()
-        };
-        found.push((pid, field("Name:"), field("PPid:").parse().unwrap_or(0)));
-    }
-    found
-}
-
-/// Kilobytes of `key` (`VmRSS:` in status, `Pss:` in smaps_rollup) of a process.
-fn kilobytes(pid: u32, file: &str, key: &str) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/{file}"))
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .find_map(|l| l.strip_prefix(key))
-                .and_then(|v| v.split_whitespace().next().and_then(|n| n.parse().ok()))
-        })
-        .unwrap_or(0)
-}
+/// The app's process name.
+const APP_NAME: &str = "offpeak";
 
 /// When the process `pid` started, in milliseconds since the Unix epoch (to 10 ms): its start
 /// in clock ticks after boot (`/proc/<pid>/stat`), and boot placed on the wall clock by
@@ -71,45 +42,19 @@ fn started_at_ms(pid: u32) -> Option<f64> {
     Some(now_ms - uptime * 1e3 + ticks * 10.0)
 }
 
-/// Resident and proportional megabytes of the app and its web processes, each printed.
-fn memory(label: &str) -> (f64, f64) {
-    let mut rss = 0;
-    let mut pss = 0;
-    for (pid, name) in &app_processes() {
-        let (r, p) = (
-            kilobytes(*pid, "status", "VmRSS:"),
-            kilobytes(*pid, "smaps_rollup", "Pss:"),
-        );
-        println!(
-            "  {label}: {name} (pid {pid}) resident {:.0} MB, proportional {:.0} MB",
-            r as f64 / 1024.0,
-            p as f64 / 1024.0
-        );
-        rss += r;
-        pss += p;
-    }
-    (rss as f64 / 1024.0, pss as f64 / 1024.0)
+/// The largest of the measures taken while browsing (by pages held, else proportional).
+#[derive(Default)]
+struct Peak {
+    worst: Option<Memory>,
 }
 
-/// The app's process and its descendants (the WebKit web and network processes).
-fn app_processes() -> Vec<(u32, String)> {
-    let all = processes();
-    let mut family: Vec<(u32, String)> = all
-        .iter()
-        .filter(|(_, name, _)| name == "offpeak")
-        .map(|(pid, name, _)| (*pid, name.clone()))
-        .collect();
-    let mut grew = true;
-    while grew {
-        grew = false;
-        for (pid, name, parent) in &all {
-            if family.iter().any(|(p, _)| p == parent) && !family.iter().any(|(p, _)| p == pid) {
-                family.push((*pid, name.clone()));
-                grew = true;
-            }
+impl Peak {
+    fn add(&mut self, now: Memory) {
+        let size = |m: &Memory| m.held.unwrap_or(m.proportional);
+        if self.worst.as_ref().is_none_or(|w| size(&now) > size(w)) {
+            self.worst = Some(now);
         }
     }
-    family
 }
 
 #[tokio::test]
@@ -144,7 +89,7 @@ async fn bench_window() {
         let marked = session.execute_async(mark).await;
         let painted_at = marked[0].as_f64().unwrap_or(0.0);
         let in_page = marked[1].as_f64().unwrap_or(0.0);
-        let app_pid = app_processes().first().map(|(pid, _)| *pid);
+        let app_pid = memory::app_processes(APP_NAME).first().map(|(pid, _)| *pid);
         let from_exec = app_pid
             .and_then(started_at_ms)
             .map(|start| painted_at - start);
@@ -159,8 +104,9 @@ async fn bench_window() {
             session.end().await;
             continue;
         }
-        let (rss, pss) = memory("at start");
-        println!("at start: {rss:.0} MB resident ({pss:.0} MB proportional)");
+        let at_start = memory::measure(APP_NAME, "at start");
+        println!("at start: {at_start}");
+        let mut peak = Peak::default();
 
         // The month view as the window asks for it: the command through the IPC bridge and back.
         let timed = r#"
@@ -196,10 +142,12 @@ async fn bench_window() {
             ipc[ipc.len() - 1]
         );
 
-        // Browse: a year back and forth, the week view, three activities.
+        // Browse, measuring after every step: a year back and forth, the week view, three
+        // activities (their charts hovered), the fitness chart over its default range.
         for _ in 0..12 {
             previous_month(&session).await;
         }
+        peak.add(memory::measure(APP_NAME, "a year back"));
         session
             .click("[data-testid=today-button] button, [data-testid=today]")
             .await;
@@ -210,18 +158,29 @@ async fn bench_window() {
                 .wait_for("[data-kind=completed]", Duration::from_secs(10))
                 .await;
             session.click_element(&cards[i % cards.len()]).await;
-            session
+            let shown = session
                 .wait_for(
                     "[data-testid=series-chart], [data-testid=streams-note]",
                     Duration::from_secs(30),
                 )
                 .await;
+            session.hover(&shown[0], 40, 0).await;
+            peak.add(memory::measure(APP_NAME, &format!("activity {}", i + 1)));
             session.click("[data-testid=back]").await;
         }
-        let (rss, pss) = memory("after browsing");
-        println!(
-            "after browsing: the app and its web processes hold {rss:.0} MB resident ({pss:.0} MB proportional to what they share)"
-        );
+        session.click("[data-testid=nav-fitness]").await;
+        session
+            .wait_for("[data-testid=fitness-chart]", Duration::from_secs(20))
+            .await;
+        peak.add(memory::measure(APP_NAME, "fitness"));
+        session.click("[data-testid=back]").await;
+        session
+            .wait_for("[data-testid=calendar-item]", Duration::from_secs(10))
+            .await;
+        let after = memory::measure(APP_NAME, "back on the calendar");
+        println!("after browsing, back on the calendar: {after}");
+        peak.add(after);
+        println!("while browsing, at most: {}", peak.worst.expect("measured"));
         session.end().await;
     }
     starts.sort_by(f64::total_cmp);

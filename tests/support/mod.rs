@@ -2,5 +2,6 @@
 
 pub mod driver;
 pub mod launch;
+pub mod memory;
 pub mod screens;
 pub mod webdriver;

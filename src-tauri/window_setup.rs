@@ -1,0 +1,64 @@
+//! How the window comes up: hidden until its page has loaded, and painted by the CPU.
+//!
+//! Both choices come from measuring the start-up and memory budgets (`scripts/bench window`,
+//! BENCHMARKS.md "Screens"):
+//! - A window shown before its web process is ready makes WebKitGTK's first draw wait for a
+//!   frame the web process cannot give yet; the wait ends on a 500 ms timeout. Shown once the
+//!   page has loaded, the first draw has its frame and the calendar is painted 0.5 s sooner
+//!   (and no empty white window flashes up).
+//! - The app draws calendars and SVG charts, with no WebGL, video or 3-D transforms: compositing
+//!   them on the GPU buys nothing and costs 110–200 MB in the web process (GL buffers and tile
+//!   caches). WebKit's documented policy turns it off.
+//! - The page's JavaScript is glue (the charts are drawn in Rust): JavaScriptCore's interpreter
+//!   runs it as fast as the eye can tell (the same cold start and month view), while its JIT
+//!   compilers cost 20–40 MB of code and profiles while browsing. They are off unless the
+//!   environment says otherwise, which also removes the JIT from what a hostile page could aim at.
+
+use tauri::webview::{PageLoadEvent, PageLoadPayload};
+use tauri::{Manager, Runtime, Webview};
+
+/// JavaScriptCore's switch for its JIT compilers, read by the web process as it starts.
+#[cfg(target_os = "linux")]
+const JIT_SWITCH: &str = "JSC_useJIT";
+
+/// Turns the web process's JIT compilers off (unless `JSC_useJIT` is set already). Call it first
+/// thing in `main`, before any thread starts: it sets an environment variable the web process
+/// inherits.
+pub fn without_jit() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os(JIT_SWITCH).is_none() {
+        // SAFETY: called before any other thread exists, so nothing reads the environment
+        // while it changes.
+        unsafe { std::env::set_var(JIT_SWITCH, "false") };
+    }
+}
+
+/// The window's label in `tauri.conf.json`.
+const MAIN_WINDOW: &str = "main";
+
+/// Sets the main window's rendering policy (before its page has painted anything).
+pub fn configure<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
+    let Some(window) = app.get_webview_window(MAIN_WINDOW) else {
+        return Ok(());
+    };
+    #[cfg(target_os = "linux")]
+    window.with_webview(|webview| {
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+        if let Some(settings) = webview.inner().settings() {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    })?;
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
+    Ok(())
+}
+
+/// Shows the window once its page has loaded (it starts hidden, see `tauri.conf.json`).
+pub fn show_when_loaded<R: Runtime>(webview: &Webview<R>, payload: &PageLoadPayload<'_>) {
+    if payload.event() != PageLoadEvent::Finished {
+        return;
+    }
+    if let Err(e) = webview.window().show() {
+        tracing::error!("the window could not be shown: {e}");
+    }
+}
