@@ -6,13 +6,15 @@
 //!   frame the web process cannot give yet; the wait ends on a 500 ms timeout. Shown once the
 //!   page has loaded, the first draw has its frame and the calendar is painted 0.5 s sooner
 //!   (and no empty white window flashes up).
-//! - The app draws calendars and SVG charts, with no WebGL, video or 3-D transforms: compositing
-//!   them on the GPU buys nothing and costs 110–200 MB in the web process (GL buffers and tile
-//!   caches). WebKit's documented policy turns it off.
+//! - The app draws calendars and SVG charts, with no WebGL, video or 3-D transforms. Composited
+//!   through GL they cost 100–200 MB more in the web process (GL buffers and tile caches, held in
+//!   RAM where the GL is Mesa's software one); WebKit's documented policy turns it off. The price
+//!   is slower painting of busy screens on a slow CPU (a busy month 281 ms from click to pixels
+//!   against 190 ms on a 2-core machine without GPU; BENCHMARKS.md).
 //! - The page's JavaScript is glue (the charts are drawn in Rust): JavaScriptCore's interpreter
-//!   runs it as fast as the eye can tell (the same cold start and month view), while its JIT
-//!   compilers cost 20–40 MB of code and profiles while browsing. They are off unless the
-//!   environment says otherwise, which also removes the JIT from what a hostile page could aim at.
+//!   gives the same cold start and month view as its JIT compilers, which cost 20–40 MB of code
+//!   and profiles while browsing. They are off unless the environment says otherwise, which also
+//!   removes the JIT from what a hostile page could aim at.
 
 use tauri::webview::{PageLoadEvent, PageLoadPayload};
 use tauri::{Manager, Runtime, Webview};
