@@ -42,7 +42,7 @@ mod window_setup;
 use tauri::{Emitter, Manager, RunEvent};
 
 fn main() {
-    window_setup::without_jit();
+    window_setup::prepare_web_process();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("OFFPEAK_LOG")

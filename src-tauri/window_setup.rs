@@ -1,6 +1,7 @@
-//! How the window comes up: hidden until its page has loaded, and painted by the CPU.
+//! How the window comes up: hidden until its page has loaded, painted by the CPU, its web
+//! process started lean.
 //!
-//! Both choices come from measuring the start-up and memory budgets (`scripts/bench window`,
+//! Each choice comes from measuring the start-up and memory budgets (`scripts/bench window`,
 //! BENCHMARKS.md "Screens"):
 //! - A window shown before its web process is ready makes WebKitGTK's first draw wait for a
 //!   frame the web process cannot give yet; the wait ends on a 500 ms timeout. Shown once the
@@ -15,23 +16,37 @@
 //!   gives the same cold start and month view as its JIT compilers, which cost 20–40 MB of code
 //!   and profiles while browsing. They are off unless the environment says otherwise, which also
 //!   removes the JIT from what a hostile page could aim at.
+//! - The web process's heap is collected early and its frames are not double-handled: see
+//!   `WEB_PROCESS_ENVIRONMENT`.
 
 use tauri::webview::{PageLoadEvent, PageLoadPayload};
 use tauri::{Manager, Runtime, Webview};
 
-/// JavaScriptCore's switch for its JIT compilers, read by the web process as it starts.
+/// What the web process is told through its environment (it inherits the app's), each unless
+/// the environment sets it already:
+/// - JavaScriptCore's JIT compilers off;
+/// - its heap collected from 8 MB on rather than 32 MB: the page keeps a few MB of live objects
+///   and makes a few MB of garbage per screen, which otherwise piles up to 32 MB before the
+///   first collection;
+/// - WebKitGTK's DMA-BUF renderer off: with compositing off it only adds a second set of
+///   shared-memory frame buffers between the web process and the window.
 #[cfg(target_os = "linux")]
-const JIT_SWITCH: &str = "JSC_useJIT";
+const WEB_PROCESS_ENVIRONMENT: [(&str, &str); 3] = [
+    ("JSC_useJIT", "false"),
+    ("JSC_largeHeapSize", "8388608"),
+    ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+];
 
-/// Turns the web process's JIT compilers off (unless `JSC_useJIT` is set already). Call it first
-/// thing in `main`, before any thread starts: it sets an environment variable the web process
-/// inherits.
-pub fn without_jit() {
+/// Sets the web process's environment (see `WEB_PROCESS_ENVIRONMENT`). Call it first thing in
+/// `main`, before any thread starts.
+pub fn prepare_web_process() {
     #[cfg(target_os = "linux")]
-    if std::env::var_os(JIT_SWITCH).is_none() {
-        // SAFETY: called before any other thread exists, so nothing reads the environment
-        // while it changes.
-        unsafe { std::env::set_var(JIT_SWITCH, "false") };
+    for (name, value) in WEB_PROCESS_ENVIRONMENT {
+        if std::env::var_os(name).is_none() {
+            // SAFETY: called before any other thread exists, so nothing reads the environment
+            // while it changes.
+            unsafe { std::env::set_var(name, value) };
+        }
     }
 }
 

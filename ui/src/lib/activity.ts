@@ -8,6 +8,7 @@ import type { Sport } from "./bindings/Sport";
 import type { StreamsState } from "./bindings/StreamsState";
 import type { UnitSystem } from "./bindings/UnitSystem";
 import { formatClock, formatDistanceIn, formatElevation, formatSpeedFor } from "./units";
+import { dateFormat, groupedInteger } from "./intl";
 
 export const SPORT_NAMES: Record<Sport, string> = {
   ride: "Ride",
@@ -22,7 +23,7 @@ export function formatLongDateLocale(date: string, locale?: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return date;
   const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(d);
+  return dateFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(d);
 }
 
 /** "2026-11-10" → "10 Nov 2026" (locale-aware, short). */
@@ -30,7 +31,7 @@ export function formatShortDateLocale(date: string, locale?: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return date;
   const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(d);
+  return dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(d);
 }
 
 /** The local clock time an activity started, in its own time zone when known: "08:30". */
@@ -39,15 +40,15 @@ export function formatStartTime(startTime: string, timezone: string | null, loca
   if (Number.isNaN(d.getTime())) return "";
   const options: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: timezone ?? undefined }).format(d);
+    return dateFormat(locale, { ...options, timeZone: timezone ?? undefined }).format(d);
   } catch {
-    return new Intl.DateTimeFormat(locale, options).format(d);
+    return dateFormat(locale, options).format(d);
   }
 }
 
 export type Tile = { key: string; label: string; value: string; hint?: string };
 
-const round = (n: number) => Math.round(n).toLocaleString("en-US");
+const round = groupedInteger;
 
 /** The summary figures an activity has, in the person's units; absent figures get no tile. */
 export function summaryTiles(s: ActivitySummaryView, sport: Sport, units: UnitSystem): Tile[] {

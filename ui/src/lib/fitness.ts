@@ -1,6 +1,7 @@
 // The fitness screen's ranges (presets and custom dates) and its latest-day tiles. Pure.
 import type { FitnessDayView } from "./bindings/FitnessDayView";
 import type { Tile } from "./activity";
+import { dateFormat } from "./intl";
 
 export type PresetId = "6w" | "3m" | "6m" | "1y" | "2y" | "all";
 export type Range = { from: string; to: string };
@@ -98,7 +99,7 @@ export function fitnessTiles(latest: FitnessDayView): Tile[] {
 /** "2026-11-10" → "Tue, 10 Nov 2026" (in the locale's words and order), for the cross-hair. */
 export function formatDay(date: string, locale?: string): string {
   if (!isDate(date)) return date;
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: "short",
     day: "numeric",
     month: "short",

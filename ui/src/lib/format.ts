@@ -1,6 +1,7 @@
 // Pure formatting helpers: durations, distances, relative times, month names, locale-aware
 // calendar dates, and what an export wrote where.
 import type { ExportedFile } from "./bindings/ExportedFile";
+import { dateFormat, groupedInteger } from "./intl";
 
 const MONTHS = [
   "January", "February", "March", "April", "May", "June",
@@ -24,7 +25,7 @@ export function formatDuration(seconds: number): string {
  */
 export function formatDistance(metres: number, sport?: string): string {
   if (!Number.isFinite(metres) || metres < 0) return "";
-  if (sport === "swim" || metres < 1000) return `${Math.round(metres).toLocaleString("en-US")} m`;
+  if (sport === "swim" || metres < 1000) return `${groupedInteger(metres)} m`;
   const km = metres / 1000;
   if (km >= 100) return `${Math.round(km)} km`;
   return `${km.toFixed(1)} km`;
@@ -44,7 +45,7 @@ export function formatLongDate(date: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return date;
   const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  const weekday = d.toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
+  const weekday = dateFormat("en-GB", { weekday: "long", timeZone: "UTC" }).format(d);
   return `${weekday}, ${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
@@ -132,7 +133,7 @@ function utcDate(date: string): Date | null {
 }
 
 function fmt(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
+  return dateFormat(locale, { ...options, timeZone: "UTC" });
 }
 
 /** "2026-11" → "November 2026" in `locale` ("November 2026", "novembre 2026", …). */

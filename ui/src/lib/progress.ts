@@ -5,6 +5,7 @@ import type { AccountView } from "./bindings/AccountView";
 import type { SyncPhaseName } from "./bindings/SyncPhaseName";
 import type { SyncProgressView } from "./bindings/SyncProgressView";
 import { formatRelative } from "./format";
+import { groupedInteger } from "./intl";
 
 /** What each running phase is doing, in plain words. */
 const PHASE_WORDS: Record<SyncPhaseName, string> = {
@@ -26,7 +27,7 @@ export function phaseWords(phase: SyncPhaseName): string {
 
 /** 1204 → "1,204". */
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString("en-US");
+  return groupedInteger(n);
 }
 
 /**

@@ -2,6 +2,7 @@
 // clock durations. Pure; every screen formats through here.
 import type { Sport } from "./bindings/Sport";
 import type { UnitSystem } from "./bindings/UnitSystem";
+import { groupedInteger } from "./intl";
 
 const METRES_PER_MILE = 1609.344;
 const METRES_PER_YARD = 0.9144;
@@ -30,12 +31,12 @@ export function distanceUnit(units: UnitSystem): "km" | "mi" {
 export function formatDistanceIn(metres: number, units: UnitSystem, sport?: Sport): string {
   if (!Number.isFinite(metres) || metres < 0) return "";
   if (units === "imperial") {
-    if (sport === "swim") return `${Math.round(metres / METRES_PER_YARD).toLocaleString("en-US")} yd`;
+    if (sport === "swim") return `${groupedInteger(metres / METRES_PER_YARD)} yd`;
     const miles = metres / METRES_PER_MILE;
     if (miles >= 100) return `${Math.round(miles)} mi`;
     return `${miles.toFixed(miles < 10 ? 2 : 1)} mi`;
   }
-  if (sport === "swim" || metres < 1000) return `${Math.round(metres).toLocaleString("en-US")} m`;
+  if (sport === "swim" || metres < 1000) return `${groupedInteger(metres)} m`;
   const km = metres / 1000;
   if (km >= 100) return `${Math.round(km)} km`;
   return `${km.toFixed(1)} km`;
@@ -73,8 +74,8 @@ export function formatSpeedFor(sport: Sport, metresPerSecond: number, units: Uni
 /** 850 → "850 m" / "2,789 ft". */
 export function formatElevation(metres: number, units: UnitSystem): string {
   if (!Number.isFinite(metres)) return "–";
-  if (units === "imperial") return `${Math.round(metres * FEET_PER_METRE).toLocaleString("en-US")} ft`;
-  return `${Math.round(metres).toLocaleString("en-US")} m`;
+  if (units === "imperial") return `${groupedInteger(metres * FEET_PER_METRE)} ft`;
+  return `${groupedInteger(metres)} m`;
 }
 
 /** A pace target in seconds per km, in the person's units: 270 → "4:30 /km" / "7:15 /mi". */
