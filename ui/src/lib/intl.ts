@@ -1,6 +1,6 @@
 // Intl formatters, built once per locale and options and then reused. Building one sets up ICU
 // formatters (calendars, symbols, patterns): slow, and their memory stays until the formatter is
-// collected, so a calendar that made one per day cell churned through hundreds per month.
+// collected, so a calendar that made one per day cell and card churned through about 80 a month.
 
 const MAX_KEPT = 64;
 const dates = new Map<string, Intl.DateTimeFormat>();
