@@ -10,8 +10,8 @@
 //! - The app draws calendars and SVG charts, with no WebGL, video or 3-D transforms. Composited
 //!   through GL they cost 100–200 MB more in the web process (GL buffers and tile caches, held in
 //!   RAM where the GL is Mesa's software one); WebKit's documented policy turns it off. The price
-//!   is slower painting of busy screens on a slow CPU (a busy month 281 ms from click to pixels
-//!   against 190 ms on a 2-core machine without GPU; BENCHMARKS.md).
+//!   is painting on a slow CPU: on a 2-core machine without GPU a busy month takes 110 ms median
+//!   from click to pixels, 310–350 ms p90 (BENCHMARKS.md).
 //! - The page's JavaScript is glue (the charts are drawn in Rust): JavaScriptCore's interpreter
 //!   gives the same cold start and month view as its JIT compilers, which cost 20–40 MB of code
 //!   and profiles while browsing. They are off unless the environment says otherwise, which also
