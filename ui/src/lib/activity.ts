@@ -48,8 +48,6 @@ export function formatStartTime(startTime: string, timezone: string | null, loca
 
 export type Tile = { key: string; label: string; value: string; hint?: string };
 
-const round = groupedInteger;
-
 /** The summary figures an activity has, in the person's units; absent figures get no tile. */
 export function summaryTiles(s: ActivitySummaryView, sport: Sport, units: UnitSystem): Tile[] {
   const tiles: Tile[] = [];
@@ -70,19 +68,19 @@ export function summaryTiles(s: ActivitySummaryView, sport: Sport, units: UnitSy
     paced ? "Avg pace" : "Avg speed",
     s.avg_speed_mps != null && s.avg_speed_mps > 0 ? formatSpeedFor(sport, s.avg_speed_mps, units) : null,
   );
-  add("power", "Avg power", s.avg_power_w != null ? `${round(s.avg_power_w)} W` : null);
-  add("np", "Normalized power", s.normalized_power_w != null ? `${round(s.normalized_power_w)} W` : null);
+  add("power", "Avg power", s.avg_power_w != null ? `${groupedInteger(s.avg_power_w)} W` : null);
+  add("np", "Normalized power", s.normalized_power_w != null ? `${groupedInteger(s.normalized_power_w)} W` : null);
   add(
     "if",
     "Intensity factor",
     s.intensity_factor != null ? s.intensity_factor.toFixed(2) : null,
     s.ftp_w != null ? `FTP ${s.ftp_w} W` : undefined,
   );
-  add("load", "Load", s.load != null ? round(s.load) : null);
-  add("hr", "Avg heart rate", s.avg_hr != null ? `${round(s.avg_hr)} bpm` : null);
-  add("maxhr", "Max heart rate", s.max_hr != null ? `${round(s.max_hr)} bpm` : null);
-  add("cadence", "Cadence", s.avg_cadence != null ? `${round(s.avg_cadence)} ${sport === "run" ? "spm" : "rpm"}` : null);
-  add("calories", "Calories", s.calories != null ? `${round(s.calories)} kcal` : null);
+  add("load", "Load", s.load != null ? groupedInteger(s.load) : null);
+  add("hr", "Avg heart rate", s.avg_hr != null ? `${groupedInteger(s.avg_hr)} bpm` : null);
+  add("maxhr", "Max heart rate", s.max_hr != null ? `${groupedInteger(s.max_hr)} bpm` : null);
+  add("cadence", "Cadence", s.avg_cadence != null ? `${groupedInteger(s.avg_cadence)} ${sport === "run" ? "spm" : "rpm"}` : null);
+  add("calories", "Calories", s.calories != null ? `${groupedInteger(s.calories)} kcal` : null);
   return tiles;
 }
 
@@ -108,11 +106,11 @@ export function lapRow(lap: LapView, sport: Sport, units: UnitSystem): LapRow {
     start: formatClock(lap.start_s),
     duration: formatClock(lap.duration_s),
     distance: orDash(lap.distance_m, (m) => formatDistanceIn(m, units, sport)),
-    power: orDash(lap.avg_power_w, round),
-    np: orDash(lap.normalized_power_w, round),
-    hr: orDash(lap.avg_hr, round),
-    maxHr: orDash(lap.max_hr, round),
-    cadence: orDash(lap.avg_cadence, round),
+    power: orDash(lap.avg_power_w, groupedInteger),
+    np: orDash(lap.normalized_power_w, groupedInteger),
+    hr: orDash(lap.avg_hr, groupedInteger),
+    maxHr: orDash(lap.max_hr, groupedInteger),
+    cadence: orDash(lap.avg_cadence, groupedInteger),
     speed: orDash(lap.avg_speed_mps, (v) => (v > 0 ? formatSpeedFor(sport, v, units) : "–")),
   };
 }

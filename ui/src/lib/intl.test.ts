@@ -42,6 +42,7 @@ describe("shared Intl formatters", () => {
   });
 
   it("groups whole numbers the same in every locale", () => {
+    expect(groupedInteger(312)).toBe("312");
     expect(groupedInteger(1204.4)).toBe("1,204");
     expect(groupedInteger(1234567.6)).toBe("1,234,568");
     expect(groupedInteger(0)).toBe("0");

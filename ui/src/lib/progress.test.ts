@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { accountView, progressView } from "./fixtures";
 import {
   endedByError,
-  formatCount,
   formatEta,
   isCalmEnd,
   isNewer,
@@ -26,13 +25,6 @@ describe("formatEta", () => {
     expect(formatEta(3600)).toBe("about 1 h left");
     expect(formatEta(3900)).toBe("about 1 h 5 min left");
     expect(formatEta(-5)).toBeNull();
-  });
-});
-
-describe("formatCount", () => {
-  it("groups thousands", () => {
-    expect(formatCount(312)).toBe("312");
-    expect(formatCount(1204)).toBe("1,204");
   });
 });
 

@@ -25,11 +25,6 @@ export function phaseWords(phase: SyncPhaseName): string {
   return PHASE_WORDS[phase];
 }
 
-/** 1204 → "1,204". */
-export function formatCount(n: number): string {
-  return groupedInteger(n);
-}
-
 /**
  * Seconds left as a phrase: 20 → "less than a minute left", 170 → "about 3 min left",
  * 3900 → "about 1 h 5 min left"; `null` (not known yet) → `null`.
@@ -46,7 +41,7 @@ export function formatEta(seconds: number | null): string | null {
 
 /** "312 of 1,204" when the total is known, "312 so far" when not. */
 function countWords(p: SyncProgressView): string {
-  return p.total === null ? `${formatCount(p.done)} so far` : `${formatCount(p.done)} of ${formatCount(p.total)}`;
+  return p.total === null ? `${groupedInteger(p.done)} so far` : `${groupedInteger(p.done)} of ${groupedInteger(p.total)}`;
 }
 
 /** The share done, 0 to 1, or `null` when there is no total to measure against (an indeterminate bar). */
@@ -70,7 +65,7 @@ export function progressDetail(p: SyncProgressView): string {
   const parts: string[] = [];
   if (p.phase !== "streams") {
     if (p.total !== null) parts.push(`${countWords(p)} items`);
-    else if (p.done > 0) parts.push(`${formatCount(p.done)} items`);
+    else if (p.done > 0) parts.push(`${groupedInteger(p.done)} items`);
     const eta = formatEta(p.eta_s);
     if (eta && p.total !== null) parts.push(eta);
   }
